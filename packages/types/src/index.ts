@@ -1,0 +1,79 @@
+import type { $Read, $Write, Readable, Writable, components, operations, paths } from "./generated/openapi.js";
+
+export type { $Read, $Write, Readable, Writable, components, operations, paths };
+
+/** Every schema name in the spec. */
+export type SchemaName = keyof components["schemas"];
+
+/** A schema as the API returns it: readOnly fields are plain fields, writeOnly fields are absent. */
+export type Schema<Name extends SchemaName> = Readable<components["schemas"][Name]>;
+
+/** A schema as you send it: readOnly fields are absent (and rejected), writeOnly fields present. */
+export type SchemaInput<Name extends SchemaName> = Writable<components["schemas"][Name]>;
+
+/** Every operationId in the spec, e.g. `"agents_scheduled_batches_scheduled_calls_list"`. */
+export type OperationId = keyof operations;
+
+type ContentOf<R> = R extends { content: infer C } ? C[keyof C] : never;
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206;
+type ResponsesOf<Op extends OperationId> = operations[Op]["responses"];
+
+/** The body a successful call answers with (for JSON operations, the parsed JSON). */
+export type ResponseOf<Op extends OperationId> = Readable<
+  ContentOf<ResponsesOf<Op>[Extract<keyof ResponsesOf<Op>, SuccessStatus>]>
+>;
+
+/** The body of a given status, e.g. `ResponseOfStatus<"agents_retrieve", 404>`. */
+export type ResponseOfStatus<Op extends OperationId, Status extends keyof ResponsesOf<Op>> = Readable<
+  ContentOf<ResponsesOf<Op>[Status]>
+>;
+
+/** The JSON request body an operation takes, as you send it (`never` when it takes none). */
+export type RequestBodyOf<Op extends OperationId> = operations[Op] extends { requestBody?: infer B }
+  ? Writable<ContentOf<NonNullable<B>>>
+  : never;
+
+/** Path, query and header parameters of an operation. */
+export type ParametersOf<Op extends OperationId> = operations[Op]["parameters"];
+
+/** The cursor-paginated envelope the API uses for lists (DRF cursor pagination). */
+export interface CursorPage<Item> {
+  readonly results: Item[];
+  readonly next?: string | null;
+  readonly previous?: string | null;
+  readonly total?: number;
+}
+
+type GetJson<P extends keyof paths> = paths[P] extends { get: infer G }
+  ? G extends { responses: { 200: { content: { "application/json": infer Body } } } }
+    ? Body
+    : never
+  : never;
+
+type IsPaginated<Body> = [Body] extends [never]
+  ? false
+  : Body extends { results: unknown[]; next?: unknown; previous?: unknown }
+    ? true
+    : false;
+
+/**
+ * Paths whose GET answers with the cursor envelope `{ results, next, previous, total }`.
+ * Derived from the generated types, so a list added upstream appears here on regeneration.
+ */
+export type PaginatedPath = {
+  [P in keyof paths]: IsPaginated<GetJson<P>> extends true ? P : never;
+}[keyof paths];
+
+/** The item type a paginated path lists, as the API returns it. */
+export type PaginatedItem<P extends PaginatedPath> = Readable<GetJson<P>> extends { results: (infer Item)[] }
+  ? Item
+  : never;
+
+/** operationIds of the paginated list operations. */
+export type PaginatedOperationId = {
+  [P in PaginatedPath]: paths[P] extends { get: { operationId?: infer Id } } ? Id : OperationIdOfGet<P>;
+}[PaginatedPath];
+
+type OperationIdOfGet<P extends keyof paths> = {
+  [Op in OperationId]: paths[P] extends { get: operations[Op] } ? (operations[Op] extends paths[P]["get"] ? Op : never) : never;
+}[OperationId];

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# One command from a machine with only Node 20 and npm: install pnpm (pinned), the workspace,
+# obtain the locked spec, generate and build every package.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want=$(node -p "require('./package.json').packageManager.split('@')[1]")
+if [ "$(pnpm --version 2>/dev/null || true)" != "$want" ]; then
+  echo "setup: installing pnpm@$want with npm"
+  npm install --global --no-fund --no-audit "pnpm@$want"
+fi
+pnpm install --frozen-lockfile
+pnpm build
