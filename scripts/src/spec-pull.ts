@@ -27,7 +27,7 @@ export interface PullSpecResult {
  */
 export async function pullSpec(options: PullSpecOptions = {}): Promise<PullSpecResult> {
   const paths = repoPaths(options.root);
-  const from = options.from ?? process.env["ULTRAVOX_SPEC_SOURCE"] ?? (await readSources(paths)).upstream;
+  const from = options.from ?? (process.env["ULTRAVOX_SPEC_SOURCE"] || (await readSources(paths)).upstream);
   const source = await readSource(from, {
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),

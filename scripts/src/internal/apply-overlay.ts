@@ -20,8 +20,9 @@ export function checkOverlay(value: unknown, origin: string): Overlay {
   if (typeof o !== "object" || o === null || typeof o.overlay !== "string" || !o.overlay.startsWith("1.")) {
     throw new SpecError(`${origin} is not an OpenAPI Overlay 1.x document`);
   }
-  if (!Array.isArray(o.actions)) throw new SpecError(`${origin} has no actions list`);
-  o.actions.forEach((action, i) => {
+  const actions: unknown = o.actions;
+  if (!Array.isArray(actions)) throw new SpecError(`${origin} has no actions list`);
+  (actions as Partial<OverlayAction>[]).forEach((action, i) => {
     if (typeof action.target !== "string") throw new SpecError(`${origin}: action ${i} has no target`);
     if (typeof action.description !== "string" || action.description.trim() === "") {
       throw new SpecError(`${origin}: action ${i} (${action.target}) has no description saying why it exists`);
@@ -57,7 +58,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 // Overlay 1.0 merge: objects merge recursively, arrays take the update's items appended, scalars are replaced.
 function mergeInto(target: unknown, update: unknown): void {
   if (Array.isArray(target)) {
-    if (Array.isArray(update)) target.push(...structuredClone(update));
+    if (Array.isArray(update)) target.push(...(structuredClone(update) as unknown[]));
     else target.push(structuredClone(update));
     return;
   }

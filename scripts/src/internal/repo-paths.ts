@@ -12,7 +12,8 @@ export interface RepoPaths {
   readonly overlays: string;
 }
 
-export function repoPaths(root: string = defaultRoot): RepoPaths {
+/** `ULTRAVOX_REPO_ROOT` points the CLIs at another checkout (tests use a temporary copy). */
+export function repoPaths(root: string = process.env["ULTRAVOX_REPO_ROOT"] ?? defaultRoot): RepoPaths {
   return {
     root,
     spec: join(root, "spec", "openapi.yaml"),

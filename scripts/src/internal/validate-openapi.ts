@@ -1,4 +1,5 @@
 import { createConfig, lintFromString } from "@redocly/openapi-core";
+import { parse } from "yaml";
 import { SpecError } from "../spec-error.js";
 
 let configPromise: ReturnType<typeof createConfig> | undefined;
@@ -15,7 +16,21 @@ export async function validateOpenApi(text: string, origin: string): Promise<voi
   const first = errors[0];
   if (first) {
     const where = first.location[0]?.pointer ?? "";
+    const ref = first.message.includes("$ref") ? refAt(text, where) : undefined;
+    const detail = ref === undefined ? first.message : `${first.message} ${JSON.stringify(ref)}`;
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
-    throw new SpecError(`${origin} fails OpenAPI validation: ${first.message} at ${where}${more}`);
+    throw new SpecError(`${origin} fails OpenAPI validation: ${detail} at ${where}${more}`);
   }
+}
+
+// Only on the error path: find the `$ref` string the validator could not resolve, for the message.
+function refAt(text: string, pointer: string): string | undefined {
+  let node: unknown = parse(text);
+  for (const raw of pointer.replace(/^#\/?/, "").split("/")) {
+    if (raw === "") continue;
+    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  const ref = typeof node === "object" && node !== null ? (node as Record<string, unknown>)["$ref"] : undefined;
+  return typeof ref === "string" ? ref : undefined;
 }

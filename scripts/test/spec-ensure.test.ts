@@ -1,0 +1,104 @@
+import { createHash } from "node:crypto";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ensureLockedSpec, pullSpec } from "../src/index.js";
+import { tinySpec } from "./fixtures/specs.js";
+import { serve, type TestServer } from "./helpers/serve.js";
+import { newestSpec, sharedSpecDir, tempRepo } from "./helpers/temp-repo.js";
+
+const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+
+let server: TestServer;
+let root: string;
+let mirror: string;
+let upstreamBody = "";
+
+beforeAll(async () => {
+  server = await serve({
+    "/schema": (_req, res) => res.writeHead(200).end(upstreamBody),
+  });
+  root = await tempRepo({ upstream: `${server.url}/schema`, mirrors: ["mirror"] });
+  mirror = join(root, "mirror");
+  await mkdir(join(mirror, "history"), { recursive: true });
+  // A mirror laid out like ../shared/ultravox-spec: the newest file plus a few history versions.
+  await cp(newestSpec, join(mirror, "openapi.yaml"));
+  for (const name of ["2024-11-15T0927.yaml", "2025-06-06T1817.yaml", "2026-03-12T0235.yaml"]) {
+    await cp(join(sharedSpecDir, "history", name), join(mirror, "history", name));
+  }
+});
+
+afterAll(async () => {
+  await server.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  upstreamBody = "";
+  await rm(join(root, "spec", "openapi.yaml"), { force: true });
+});
+
+describe("ensureLockedSpec", () => {
+  it("rebuilds a missing spec from the mirror file whose sha256 matches the lock", async () => {
+    await pullSpec({ root, from: join(sharedSpecDir, "history", "2025-06-06T1817.yaml") });
+    const built = await readFile(join(root, "spec", "openapi.yaml"), "utf8");
+    await rm(join(root, "spec", "openapi.yaml"));
+    const lockBefore = await readFile(join(root, "spec", "spec.lock.json"), "utf8");
+
+    const result = await ensureLockedSpec({ root });
+    expect(result.origin).toBe(join("mirror", "history", "2025-06-06T1817.yaml"));
+    expect(await readFile(join(root, "spec", "openapi.yaml"), "utf8")).toBe(built);
+    expect(await readFile(join(root, "spec", "spec.lock.json"), "utf8")).toBe(lockBefore);
+  });
+
+  it("keeps a spec whose stamp matches, and rebuilds one that does not", async () => {
+    await pullSpec({ root, from: newestSpec });
+    expect((await ensureLockedSpec({ root })).origin).toBe("cached");
+    const path = join(root, "spec", "openapi.yaml");
+    await writeFile(path, `# hand-edited\n${await readFile(path, "utf8")}`);
+    expect((await ensureLockedSpec({ root, offline: true })).origin).toBe(join("mirror", "openapi.yaml"));
+  });
+
+  it("rebuilds when an overlay changes, though the upstream document did not", async () => {
+    await pullSpec({ root, from: newestSpec });
+    const overlay = join(root, "spec", "overlays", "999-test.yaml");
+    await writeFile(
+      overlay,
+      "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - target: $.info\n    description: test\n    update: {x-test: 1}\n",
+    );
+    try {
+      const result = await ensureLockedSpec({ root, offline: true });
+      expect(result.origin).not.toBe("cached");
+      expect(result.text).toContain("x-test: 1");
+    } finally {
+      await rm(overlay);
+    }
+  });
+
+  it("tries the upstream URL first, then mirrors", async () => {
+    await pullSpec({ root, from: newestSpec });
+    await rm(join(root, "spec", "openapi.yaml"));
+    upstreamBody = await readFile(newestSpec, "utf8");
+    const before = server.requests.length;
+    expect((await ensureLockedSpec({ root })).origin).toBe(`${server.url}/schema`);
+    expect(server.requests.length).toBe(before + 1);
+  });
+
+  it("skips an upstream that serves another version", async () => {
+    await pullSpec({ root, from: newestSpec });
+    await rm(join(root, "spec", "openapi.yaml"));
+    upstreamBody = tinySpec;
+    expect((await ensureLockedSpec({ root })).origin).toBe(join("mirror", "openapi.yaml"));
+  });
+
+  it("stops with one line saying what to run when no source matches", async () => {
+    const file = join(root, "tiny.yaml");
+    await writeFile(file, tinySpec);
+    await pullSpec({ root, from: file });
+    await rm(join(root, "spec", "openapi.yaml"));
+    await rm(file);
+    await expect(ensureLockedSpec({ root })).rejects.toThrow(
+      new RegExp(`^no source has the locked spec \\(sha256 ${sha(tinySpec).slice(0, 12)}….*run pnpm spec:pull --from`),
+    );
+  });
+});

@@ -1,0 +1,132 @@
+import { execFile } from "node:child_process";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { brokenRefSpec, tinySpec } from "./fixtures/specs.js";
+import { serve, type TestServer } from "./helpers/serve.js";
+import { newestSpec, repoRoot, tempRepo } from "./helpers/temp-repo.js";
+
+const run = promisify(execFile);
+const cli = join(repoRoot, "scripts", "dist", "spec-pull-cli.js");
+
+async function pull(root: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
+      env: { ...process.env, ULTRAVOX_REPO_ROOT: root, ULTRAVOX_SPEC_SOURCE: "" },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let server: TestServer;
+let root: string;
+let newest: string;
+let closedPort: number;
+
+beforeAll(async () => {
+  newest = await readFile(newestSpec, "utf8");
+  server = await serve({
+    "/schema.yaml": (_req, res) => res.writeHead(200, { "content-type": "application/yaml" }).end(newest),
+    "/schema.json": (_req, res) =>
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(parse(newest))),
+    "/missing": (_req, res) => res.writeHead(404).end("Not found"),
+    "/broken": (_req, res) => res.writeHead(500).end("Internal Server Error"),
+    "/hang": () => {
+      // Never answers: the pull must give up on its own.
+    },
+    "/truncated": (_req, res) => res.writeHead(200).end(newest.slice(0, Math.floor(newest.length / 2))),
+    "/invalid-yaml": (_req, res) => res.writeHead(200).end("openapi: 3.0.3\npaths: {\n  /a: [\n"),
+    "/not-openapi.json": (_req, res) => res.writeHead(200).end(JSON.stringify({ hello: "world", paths: {} })),
+    "/swagger.json": (_req, res) => res.writeHead(200).end(JSON.stringify({ swagger: "2.0", paths: {} })),
+    "/broken-ref": (_req, res) => res.writeHead(200).end(brokenRefSpec),
+  });
+  // A port that was just free: nothing listens there.
+  const probe = await serve({});
+  closedPort = Number(new URL(probe.url).port);
+  await probe.close();
+  root = await tempRepo({ upstream: `${server.url}/schema.yaml`, mirrors: [] });
+});
+
+afterAll(async () => {
+  await server.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("spec:pull succeeds", () => {
+  it("locks a URL's YAML document with sha256, counts and capture time", async () => {
+    const result = await pull(root);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const lock = JSON.parse(await readFile(join(root, "spec", "spec.lock.json"), "utf8")) as Record<string, unknown>;
+    const { createHash } = await import("node:crypto");
+    expect(lock).toMatchObject({
+      source: `${server.url}/schema.yaml`,
+      sha256: createHash("sha256").update(newest).digest("hex"),
+      openapi: "3.0.3",
+      counts: { paths: 63, operations: 114, schemas: 176 },
+    });
+    expect(Date.parse(lock["capturedAt"] as string)).not.toBeNaN();
+    const written = await readFile(join(root, "spec", "openapi.yaml"), "utf8");
+    const doc = parse(written) as { components: { schemas: Record<string, unknown> } };
+    // Our overlay is applied: the error schemas exist in the written spec.
+    expect(Object.keys(doc.components.schemas)).toContain("ErrorDetail");
+  });
+
+  it("accepts JSON and a local file path, and --from wins over the default", async () => {
+    const fromJson = await pull(root, "--from", `${server.url}/schema.json`);
+    expect(fromJson.code).toBe(0);
+    const jsonLock = JSON.parse(await readFile(join(root, "spec", "spec.lock.json"), "utf8")) as { counts: unknown };
+    expect(jsonLock.counts).toEqual({ paths: 63, operations: 114, schemas: 176 });
+
+    const file = join(root, "tiny.yaml");
+    await writeFile(file, tinySpec);
+    const fromFile = await pull(root, "--from", file);
+    expect(fromFile.code).toBe(0);
+    const lock = JSON.parse(await readFile(join(root, "spec", "spec.lock.json"), "utf8")) as Record<string, unknown>;
+    expect(lock).toMatchObject({ source: file, counts: { paths: 1, operations: 1, schemas: 1 } });
+  });
+});
+
+describe("spec:pull fails cleanly and keeps the previous spec and lock", () => {
+  // Each row: a source and the one line the CLI must print.
+  const table: { name: string; source: () => string; args?: string[]; want: RegExp }[] = [
+    { name: "unreachable host", source: () => `http://127.0.0.1:${closedPort}/schema`, want: /cannot reach .*ECONNREFUSED/ },
+    { name: "HTTP 404", source: () => `${server.url}/missing`, want: /answered HTTP 404/ },
+    { name: "HTTP 500", source: () => `${server.url}/broken`, want: /answered HTTP 500/ },
+    { name: "timeout", source: () => `${server.url}/hang`, args: ["--timeout-ms", "300"], want: /timed out after 300 ms/ },
+    { name: "truncated document", source: () => `${server.url}/truncated`, want: /not valid YAML|fails OpenAPI validation/ },
+    { name: "invalid YAML", source: () => `${server.url}/invalid-yaml`, want: /is not valid YAML or JSON/ },
+    { name: "JSON that is not OpenAPI", source: () => `${server.url}/not-openapi.json`, want: /not an OpenAPI 3\.x document/ },
+    { name: "Swagger 2.0", source: () => `${server.url}/swagger.json`, want: /not an OpenAPI 3\.x document \(swagger 2\.0\)/ },
+    { name: "broken $ref", source: () => `${server.url}/broken-ref`, want: /fails OpenAPI validation: .*Missing/ },
+    { name: "missing file", source: () => join(root, "nope.yaml"), want: /cannot read spec file .*ENOENT/ },
+  ];
+
+  it.each(table)("$name", async ({ source, args = [], want }) => {
+    await pull(root, "--from", `${server.url}/schema.yaml`);
+    const before = await Promise.all(
+      ["openapi.yaml", "spec.lock.json"].map((f) => readFile(join(root, "spec", f))),
+    );
+    const result = await pull(root, "--from", source(), ...args);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^spec:pull: /);
+    expect(lines[0]).toMatch(want);
+    const after = await Promise.all(["openapi.yaml", "spec.lock.json"].map((f) => readFile(join(root, "spec", f))));
+    expect(after[0]?.equals(before[0] ?? Buffer.alloc(0))).toBe(true);
+    expect(after[1]?.equals(before[1] ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it("bad usage exits 2 with one line", async () => {
+    const result = await pull(root, "--frm", "x");
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+});
