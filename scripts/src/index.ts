@@ -5,3 +5,6 @@ export { readLock, formatLock, type SpecLock } from "./spec-lock.js";
 export { readSources, listMirrorFiles, type SpecSources } from "./spec-sources.js";
 export { generateTypes, GENERATED_HEADER } from "./generate-types.js";
 export { parseOpenApi, countSpec, type OpenApiDocument, type SpecCounts } from "./internal/parse-openapi.js";
+export { buildSpec, type BuiltSpec } from "./internal/build-spec.js";
+export { loadOverlays, type LoadedOverlays } from "./internal/load-overlays.js";
+export { repoPaths, type RepoPaths } from "./internal/repo-paths.js";
