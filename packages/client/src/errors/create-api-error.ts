@@ -1,0 +1,53 @@
+import { parseErrorBody } from "../internal/parse-error-body.js";
+import { redactUrl } from "../internal/redact-url.js";
+import { parseRetryAfter } from "../internal/retry-policy.js";
+import { UltravoxApiError } from "./ultravox-api-error.js";
+import { UltravoxAuthenticationError } from "./ultravox-authentication-error.js";
+import { UltravoxBadRequestError } from "./ultravox-bad-request-error.js";
+import { UltravoxConflictError } from "./ultravox-conflict-error.js";
+import { UltravoxNotFoundError } from "./ultravox-not-found-error.js";
+import { UltravoxPermissionDeniedError } from "./ultravox-permission-denied-error.js";
+import { UltravoxRateLimitError } from "./ultravox-rate-limit-error.js";
+import { UltravoxServerError } from "./ultravox-server-error.js";
+import { UltravoxUnprocessableEntityError } from "./ultravox-unprocessable-entity-error.js";
+
+/** What an HTTP error response is made of. */
+export interface ApiErrorInit {
+  method: string;
+  url: string;
+  status: number;
+  headers: Headers;
+  body: unknown;
+  cause?: unknown;
+}
+
+const BY_STATUS: Record<number, typeof UltravoxApiError | undefined> = {
+  400: UltravoxBadRequestError,
+  401: UltravoxAuthenticationError,
+  403: UltravoxPermissionDeniedError,
+  404: UltravoxNotFoundError,
+  409: UltravoxConflictError,
+  422: UltravoxUnprocessableEntityError,
+  429: UltravoxRateLimitError,
+};
+
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "x-cloud-trace-context"];
+
+/** The one place an HTTP error becomes a typed error: the subclass for the status, else UltravoxApiError. */
+export function createApiError(init: ApiErrorInit): UltravoxApiError {
+  const ErrorClass = init.status >= 500 ? UltravoxServerError : (BY_STATUS[init.status] ?? UltravoxApiError);
+  const { detail, fieldErrors } = parseErrorBody(init.body);
+  let requestId: string | undefined;
+  for (const name of REQUEST_ID_HEADERS) requestId ??= init.headers.get(name) ?? undefined;
+  return new ErrorClass({
+    status: init.status,
+    method: init.method.toUpperCase(),
+    url: redactUrl(init.url),
+    body: init.body,
+    detail,
+    fieldErrors,
+    retryAfter: parseRetryAfter(init.headers.get("retry-after")),
+    requestId,
+    ...("cause" in init ? { cause: init.cause } : {}),
+  });
+}

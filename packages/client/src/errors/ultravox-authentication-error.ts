@@ -1,0 +1,11 @@
+import { UltravoxApiError } from "./ultravox-api-error.js";
+
+/** HTTP 401: the API key is missing or invalid. */
+export class UltravoxAuthenticationError extends UltravoxApiError {
+  declare name: "UltravoxAuthenticationError";
+  declare readonly status: 401;
+
+  static {
+    this.prototype.name = "UltravoxAuthenticationError";
+  }
+}

@@ -1,0 +1,11 @@
+import { UltravoxApiError } from "./ultravox-api-error.js";
+
+/** HTTP 5xx: the server failed. */
+export class UltravoxServerError extends UltravoxApiError {
+  declare name: "UltravoxServerError";
+  declare readonly status: number;
+
+  static {
+    this.prototype.name = "UltravoxServerError";
+  }
+}

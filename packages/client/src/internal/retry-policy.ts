@@ -1,0 +1,70 @@
+/** Retry settings of a client or of one request. */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2). */
+  readonly maxRetries?: number;
+  /** Backoff base in ms (default 500): attempt n waits a random time in [0, initialDelayMs * 2^n]. */
+  readonly initialDelayMs?: number;
+  /** Backoff ceiling in ms (default 8000). */
+  readonly maxDelayMs?: number;
+  /** Longest Retry-After honoured in ms (default 60000); a longer one falls back to the backoff. */
+  readonly maxRetryAfterMs?: number;
+}
+
+export type RetryPolicy = Required<RetryOptions>;
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxRetries: 2,
+  initialDelayMs: 500,
+  maxDelayMs: 8000,
+  maxRetryAfterMs: 60_000,
+};
+
+// Safe to repeat: the server did not act, or acting twice is the same as once.
+const RETRY_STATUSES = [408, 429, 502, 503, 504];
+const IDEMPOTENT = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"];
+
+/**
+ * The policy for one request, or undefined when it must not be retried.
+ * POST and PATCH are retried only when the request itself opts in (`retry: true` or `retry: {...}`):
+ * creating a call costs money and starts a phone call.
+ */
+export function resolveRetryPolicy(
+  client: RetryPolicy | false,
+  method: string,
+  perRequest: unknown,
+): RetryPolicy | undefined {
+  if (perRequest === false) return undefined;
+  if (perRequest !== undefined && perRequest !== true && (typeof perRequest !== "object" || perRequest === null)) {
+    throw new TypeError("`retry` must be true, false or { maxRetries, initialDelayMs, maxDelayMs }");
+  }
+  const optedIn = perRequest !== undefined;
+  if (!optedIn && (client === false || !IDEMPOTENT.includes(method))) return undefined;
+  const base = client === false ? DEFAULT_RETRY : client;
+  return perRequest === true || !optedIn ? base : { ...base, ...(perRequest as RetryOptions) };
+}
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRY_STATUSES.includes(status);
+}
+
+/** Retry-After (delta-seconds or HTTP-date) in ms, or undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === "") return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds < 0 ? undefined : seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Wait before retry number `attempt` (0-based): Retry-After when within the cap, else full-jitter backoff. */
+export function retryDelay(
+  attempt: number,
+  retryAfterHeader: string | null,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+  now?: number,
+): number {
+  const asked = parseRetryAfter(retryAfterHeader, now);
+  if (asked !== undefined && asked <= policy.maxRetryAfterMs) return asked;
+  return Math.floor(random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt));
+}
