@@ -1,5 +1,4 @@
 import openapiTS, { astToString } from "openapi-typescript";
-import { parse } from "yaml";
 import { sha256 } from "./internal/sha256.js";
 
 export const GENERATED_HEADER =
@@ -11,11 +10,11 @@ export const GENERATED_HEADER =
  * readOnly fields and responses omit writeOnly ones. Same text in, same bytes out.
  */
 export async function generateTypes(specText: string): Promise<string> {
-  const doc = parse(specText, { maxAliasCount: 1000 }) as Record<string, unknown>;
   // openapi-typescript 7 refuses "3.2.x"; the 3.2 documents upstream published use only 3.1
-  // constructs (type arrays for nullability), so generating them as 3.1 is exact.
-  if (typeof doc["openapi"] === "string" && doc["openapi"].startsWith("3.2")) doc["openapi"] = "3.1.0";
-  const ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], {
+  // constructs (type arrays for nullability), so generating them as 3.1 is exact. A line edit of
+  // the top-level key avoids a second YAML parse (openapi-typescript parses the text itself).
+  const text = specText.replace(/^openapi:\s*["']?3\.2\.\d+["']?\s*$/m, "openapi: 3.1.0");
+  const ast = await openapiTS(text, {
     readWriteMarkers: true,
     silent: true,
     alphabetize: false,

@@ -4,7 +4,6 @@ import { applyOverlay } from "./apply-overlay.js";
 import type { LoadedOverlays } from "./load-overlays.js";
 import { countSpec, parseOpenApi, type OpenApiDocument, type SpecCounts } from "./parse-openapi.js";
 import { sha256 } from "./sha256.js";
-import { validateOpenApi } from "./validate-openapi.js";
 
 export interface BuiltSpec {
   readonly sourceSha256: string;
@@ -28,6 +27,8 @@ export function readStamp(text: string): { source: string; overlays: string } | 
 
 /** Parse, check, validate, overlay and validate again; throws SpecError on the first problem. */
 export async function buildSpec(bytes: Uint8Array, origin: string, overlays: LoadedOverlays): Promise<BuiltSpec> {
+  // Loaded on demand: the validator is heavy, and a spec that already matches its lock never needs it.
+  const { validateOpenApi } = await import("./validate-openapi.js");
   const text = new TextDecoder().decode(bytes);
   const upstream = parseOpenApi(text, origin);
   await validateOpenApi(text, origin);
