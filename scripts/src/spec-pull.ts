@@ -5,7 +5,7 @@ import { loadOverlays } from "./internal/load-overlays.js";
 import { readSource } from "./internal/read-source.js";
 import { repoPaths } from "./internal/repo-paths.js";
 import { readSources } from "./spec-sources.js";
-import { formatLock, type SpecLock } from "./spec-lock.js";
+import { formatLock, readLock, type SpecLock } from "./spec-lock.js";
 
 export interface PullSpecOptions {
   /** A local path or an http(s) URL; default: `ULTRAVOX_SPEC_SOURCE`, then the upstream URL. */
@@ -35,9 +35,12 @@ export async function pullSpec(options: PullSpecOptions = {}): Promise<PullSpecR
   const overlays = await loadOverlays(paths.overlays);
   const built = await buildSpec(source.bytes, from, overlays);
   const info = built.upstream["info"] as { version?: unknown } | undefined;
+  const previousLock = await readLock(paths.lock).catch(() => undefined);
+  // Pulling the same bytes again is not a new capture: keep the lock byte-identical.
+  const same = previousLock?.sha256 === built.sourceSha256 && previousLock.source === from;
   const lock: SpecLock = {
     source: from,
-    capturedAt: (options.now?.() ?? new Date()).toISOString(),
+    capturedAt: same ? previousLock.capturedAt : (options.now?.() ?? new Date()).toISOString(),
     sha256: built.sourceSha256,
     openapi: built.upstream.openapi,
     apiVersion: typeof info?.version === "string" ? info.version : "",

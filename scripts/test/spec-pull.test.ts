@@ -77,6 +77,14 @@ describe("spec:pull succeeds", () => {
     expect(Object.keys(doc.components.schemas)).toContain("ErrorDetail");
   });
 
+  it("keeps the lock byte-identical when the same document is pulled again", async () => {
+    await pull(root, "--from", `${server.url}/schema.yaml`);
+    const before = await readFile(join(root, "spec", "spec.lock.json"), "utf8");
+    const again = await pull(root, "--from", `${server.url}/schema.yaml`);
+    expect(again.stdout).toMatch(/^spec:pull: unchanged /);
+    expect(await readFile(join(root, "spec", "spec.lock.json"), "utf8")).toBe(before);
+  });
+
   it("accepts JSON and a local file path, and --from wins over the default", async () => {
     const fromJson = await pull(root, "--from", `${server.url}/schema.json`);
     expect(fromJson.code).toBe(0);
