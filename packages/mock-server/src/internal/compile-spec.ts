@@ -1,0 +1,435 @@
+import type { Ajv, ValidateFunction } from "ajv";
+import { createAjv } from "./create-ajv.js";
+import { asArray, camelCase, isObject, type JsonObject } from "./json.js";
+import { resolveRef } from "./sample-value.js";
+import { toJsonSchema } from "./to-json-schema.js";
+
+/** What the mock does for an operation, decided from the spec's path shapes (see README). */
+export type OperationKind =
+  | "list"
+  | "create"
+  | "retrieve"
+  | "replace"
+  | "update"
+  | "destroy"
+  | "singleton-get"
+  | "singleton-create"
+  | "singleton-update"
+  | "singleton-delete"
+  | "action";
+
+export interface CompiledBody {
+  readonly required: boolean;
+  /** Media types the operation accepts, e.g. application/json. */
+  readonly mediaTypes: readonly string[];
+  /** Compiled on the operation's first body, then kept: compiling all 42 up front doubles start-up. */
+  validator(): ValidateFunction;
+  /** The OpenAPI schema of the JSON body. */
+  readonly schema: unknown;
+}
+
+export interface CompiledSuccess {
+  readonly status: number;
+  /** The media type answered, or undefined for an empty body. */
+  readonly mediaType: string | undefined;
+  readonly schema: unknown;
+}
+
+export interface CompiledOperation {
+  readonly operationId: string;
+  readonly method: string;
+  readonly template: string;
+  readonly kind: OperationKind;
+  readonly auth: boolean;
+  readonly paginated: boolean;
+  readonly validatePath: ValidateFunction;
+  readonly validateQuery: ValidateFunction;
+  /** Query parameters whose schema is an array (repeated in the query string). */
+  readonly arrayQuery: ReadonlySet<string>;
+  readonly body: CompiledBody | undefined;
+  readonly success: CompiledSuccess;
+  /** For lists: the schema of one result. */
+  readonly itemSchema: unknown;
+  /** Query parameters that name a property of the listed items: equality filters. */
+  readonly filters: readonly string[];
+  readonly search: boolean;
+  readonly pageSize: { readonly default: number; readonly max: number };
+}
+
+export interface Route {
+  readonly template: string;
+  readonly segments: readonly string[];
+  /** Segment positions holding a parameter. */
+  readonly params: readonly number[];
+  /** Parameter positions whose prefix is a collection: the items that must exist. */
+  readonly parents: readonly number[];
+  readonly operations: ReadonlyMap<string, CompiledOperation>;
+  readonly allow: string;
+}
+
+export interface CompiledSpec {
+  readonly document: JsonObject;
+  readonly schemas: JsonObject;
+  readonly routes: ReadonlyMap<number, readonly Route[]>;
+  readonly operations: readonly CompiledOperation[];
+  readonly routeByTemplate: ReadonlyMap<string, Route>;
+  /** Collection template → the property holding an item's id (undefined: ids are indexes). */
+  readonly idFields: ReadonlyMap<string, string | undefined>;
+  /** Collection template → the kind of id its item paths take. */
+  readonly idKinds: ReadonlyMap<string, "integer" | "uuid" | "string">;
+  /** Collections without a create operation: filled with fixtures. */
+  readonly readOnlyCollections: readonly string[];
+  validateResponse(schema: unknown): ValidateFunction;
+}
+
+const METHODS = ["get", "put", "post", "patch", "delete"];
+const DEFAULT_PAGE_SIZE = 10;
+const DEFAULT_MAX_PAGE_SIZE = 100;
+
+/** Compiles routes and validators for every operation once; requests then only look things up. */
+export function compileSpec(document: JsonObject): CompiledSpec {
+  const components = isObject(document["components"]) ? document["components"] : {};
+  const schemas = isObject(components["schemas"]) ? components["schemas"] : {};
+  const paths = isObject(document["paths"]) ? document["paths"] : {};
+  const bodyAjv = withDefinitions(createAjv(), "req", schemas, "request");
+  const paramAjv = withDefinitions(createAjv({ coerceTypes: "array" }), "req", schemas, "request");
+  const responseAjv = withDefinitions(createAjv(), "res", schemas, "response");
+  // Many operations share a parameter set (cursor + pageSize, one uuid): compile each set once.
+  const paramValidators = new Map<string, ValidateFunction>();
+  const compileParams = (schema: JsonObject): ValidateFunction => {
+    const key = JSON.stringify(schema);
+    let validate = paramValidators.get(key);
+    if (validate === undefined) {
+      validate = paramAjv.compile(schema);
+      paramValidators.set(key, validate);
+    }
+    return validate;
+  };
+
+  const templates = Object.keys(paths);
+  const getOf = (template: string): JsonObject | undefined => {
+    const item = paths[template];
+    return isObject(item) && isObject(item["get"]) ? item["get"] : undefined;
+  };
+  const isPaginated = (template: string): boolean => {
+    const schema = jsonSchemaOf(successOf(getOf(template)), schemas);
+    const properties = isObject(schema?.["properties"]) ? schema["properties"] : {};
+    return isObject(properties["results"]) && "next" in properties && "previous" in properties;
+  };
+  const itemTemplates = new Set(templates.filter((t) => /\/\{[^}]+\}$/.test(t) && getOf(t) !== undefined));
+  const collections = new Set(
+    templates.filter((t) => isPaginated(t) || [...itemTemplates].some((item) => parentOf(item) === t)),
+  );
+  // Nested parameter paths like messages/{index}/audio make "messages" a collection too.
+  for (const t of templates) {
+    const segments = t.split("/");
+    segments.forEach((segment, i) => {
+      const prefix = segments.slice(0, i).join("/");
+      if (isParam(segment) && getOf(prefix) !== undefined && isPaginated(prefix)) collections.add(prefix);
+    });
+  }
+
+  const routes: Route[] = [];
+  const operations: CompiledOperation[] = [];
+  const idFields = new Map<string, string | undefined>();
+  const idKinds = new Map<string, "integer" | "uuid" | "string">();
+  for (const template of templates) {
+    const pathItem = paths[template];
+    if (!isObject(pathItem)) continue;
+    const segments = template.split("/");
+    const params = segments.flatMap((segment, i) => (isParam(segment) ? [i] : []));
+    const parents = params.filter((i) => collections.has(segments.slice(0, i).join("/")));
+    const byMethod = new Map<string, CompiledOperation>();
+    for (const method of METHODS) {
+      const op = pathItem[method];
+      if (!isObject(op)) continue;
+      const compiled = compileOperation({
+        op,
+        method: method.toUpperCase(),
+        template,
+        pathItem,
+        document,
+        schemas,
+        bodyAjv,
+        compileParams,
+        kind: kindOf(method, template, pathItem, collections, itemTemplates),
+        paginated: method === "get" && isPaginated(template),
+      });
+      byMethod.set(compiled.method, compiled);
+      operations.push(compiled);
+    }
+    routes.push({ template, segments, params, parents, operations: byMethod, allow: [...byMethod.keys()].join(", ") });
+  }
+  for (const collection of collections) {
+    // The item path, or a deeper one naming the item (messages/{index}/audio has no messages/{index}).
+    const item =
+      templates.find((t) => parentOf(t) === collection && isParam(t.split("/").pop() ?? "")) ??
+      templates.find((t) => t.startsWith(`${collection}/{`));
+    const list = getOf(collection);
+    const itemSchema = list === undefined ? undefined : resultsItem(successOf(list), schemas);
+    const paramName = (item?.slice(collection.length + 1).split("/")[0] ?? "{}").slice(1, -1);
+    const paramSchema = item === undefined ? undefined : pathParamSchema(paths[item], paramName);
+    idKinds.set(
+      collection,
+      paramSchema?.["type"] === "integer" ? "integer" : paramSchema?.["format"] === "uuid" ? "uuid" : "string",
+    );
+    const itemGet = item === undefined || parentOf(item) !== collection ? undefined : getOf(item);
+    idFields.set(collection, idFieldOf(paramName, itemGet === undefined ? itemSchema : jsonSchemaOf(successOf(itemGet), schemas), schemas));
+  }
+  const readOnlyCollections = [...collections].filter((t) => {
+    const item = paths[t];
+    return !(isObject(item) && isObject(item["post"]));
+  });
+
+  const grouped = new Map<number, Route[]>();
+  for (const route of routes) {
+    const list = grouped.get(route.segments.length) ?? [];
+    list.push(route);
+    grouped.set(route.segments.length, list);
+  }
+  // Literal segments win over parameters (/api/agents/usage before /api/agents/{agent_id}).
+  for (const list of grouped.values()) list.sort((a, b) => compareSpecificity(a.segments, b.segments));
+  const responseValidators = new Map<unknown, ValidateFunction>();
+  return {
+    document,
+    schemas,
+    routes: grouped,
+    operations,
+    routeByTemplate: new Map(routes.map((route) => [route.template, route])),
+    idFields,
+    idKinds,
+    readOnlyCollections,
+    validateResponse(schema) {
+      let validate = responseValidators.get(schema);
+      if (validate === undefined) {
+        validate = responseAjv.compile(toJsonSchema(schema, "response", "res#/definitions/") as object);
+        responseValidators.set(schema, validate);
+      }
+      return validate;
+    },
+  };
+}
+
+export function isParam(segment: string): boolean {
+  return segment.startsWith("{") && segment.endsWith("}");
+}
+
+export function parentOf(template: string): string {
+  return template.slice(0, template.lastIndexOf("/"));
+}
+
+function compareSpecificity(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const pa = isParam(a[i] ?? "");
+    const pb = isParam(b[i] ?? "");
+    if (pa !== pb) return pa ? 1 : -1;
+  }
+  return 0;
+}
+
+function withDefinitions(ajv: Ajv, id: string, schemas: JsonObject, mode: "request" | "response"): Ajv {
+  const definitions: JsonObject = {};
+  for (const [name, schema] of Object.entries(schemas)) definitions[name] = toJsonSchema(schema, mode, `${id}#/definitions/`);
+  ajv.addSchema({ $id: id, definitions });
+  return ajv;
+}
+
+function kindOf(
+  method: string,
+  template: string,
+  pathItem: JsonObject,
+  collections: ReadonlySet<string>,
+  itemTemplates: ReadonlySet<string>,
+): OperationKind {
+  const isItem = itemTemplates.has(template) && collections.has(parentOf(template));
+  if (collections.has(template)) {
+    if (method === "get") return "list";
+    if (method === "post") return "create";
+  }
+  if (isItem) {
+    if (method === "get") return "retrieve";
+    if (method === "put") return "replace";
+    if (method === "patch") return "update";
+    if (method === "delete") return "destroy";
+  }
+  const hasGet = isObject(pathItem["get"]);
+  if (method === "get") return "singleton-get";
+  if (method === "post") return hasGet ? "singleton-create" : "action";
+  if (method === "delete") return "singleton-delete";
+  return "singleton-update";
+}
+
+interface CompileInput {
+  readonly op: JsonObject;
+  readonly method: string;
+  readonly template: string;
+  readonly pathItem: JsonObject;
+  readonly document: JsonObject;
+  readonly schemas: JsonObject;
+  readonly bodyAjv: Ajv;
+  readonly compileParams: (schema: JsonObject) => ValidateFunction;
+  readonly kind: OperationKind;
+  readonly paginated: boolean;
+}
+
+function compileOperation(input: CompileInput): CompiledOperation {
+  const { op, schemas } = input;
+  const parameters = [...asArray(input.pathItem["parameters"]), ...asArray(op["parameters"])]
+    .map((p) => resolveParameter(p, input.document))
+    .filter(isObject);
+  const pathSchema = parameterObject(parameters, "path", true);
+  const querySchema = parameterObject(parameters, "query", false);
+  const arrayQuery = new Set(
+    parameters
+      .filter((p) => p["in"] === "query" && isObject(p["schema"]) && p["schema"]["type"] === "array")
+      .map((p) => String(p["name"])),
+  );
+  const queryNames = parameters.filter((p) => p["in"] === "query").map((p) => String(p["name"]));
+  const success = successResponse(op);
+  const itemSchema = input.paginated ? resultsItem(success.schema, schemas) : undefined;
+  const itemProperties = objectProperties(itemSchema, schemas);
+  const pageSizeSchema = parameters.find((p) => p["in"] === "query" && p["name"] === "pageSize")?.["schema"];
+  const pageSize = {
+    default: numberOr(isObject(pageSizeSchema) ? pageSizeSchema["default"] : undefined, DEFAULT_PAGE_SIZE),
+    max: numberOr(isObject(pageSizeSchema) ? pageSizeSchema["maximum"] : undefined, DEFAULT_MAX_PAGE_SIZE),
+  };
+  const security = op["security"] ?? input.document["security"];
+  const auth = !(Array.isArray(security) && security.some((entry) => isObject(entry) && Object.keys(entry).length === 0));
+  return {
+    operationId: typeof op["operationId"] === "string" ? op["operationId"] : `${input.method} ${input.template}`,
+    method: input.method,
+    template: input.template,
+    kind: input.kind,
+    auth,
+    paginated: input.paginated,
+    validatePath: input.compileParams(pathSchema),
+    validateQuery: input.compileParams(querySchema),
+    arrayQuery,
+    body: compileBody(op, input.bodyAjv),
+    success,
+    itemSchema,
+    filters: queryNames.filter((name) => name !== "search" && itemProperties.has(name)),
+    search: queryNames.includes("search"),
+    pageSize,
+  };
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === "number" ? value : fallback;
+}
+
+function resolveParameter(parameter: unknown, document: JsonObject): unknown {
+  if (!isObject(parameter) || typeof parameter["$ref"] !== "string") return parameter;
+  const name = parameter["$ref"].replace("#/components/parameters/", "");
+  const components = isObject(document["components"]) ? document["components"] : {};
+  const all = isObject(components["parameters"]) ? components["parameters"] : {};
+  return all[name];
+}
+
+function parameterObject(parameters: readonly JsonObject[], location: string, required: boolean): JsonObject {
+  const properties: JsonObject = {};
+  const names: string[] = [];
+  for (const parameter of parameters) {
+    if (parameter["in"] !== location || typeof parameter["name"] !== "string") continue;
+    properties[parameter["name"]] = toJsonSchema(parameter["schema"] ?? {}, "request", "req#/definitions/");
+    if (required || parameter["required"] === true) names.push(parameter["name"]);
+  }
+  return { type: "object", properties, required: names, additionalProperties: false };
+}
+
+function pathParamSchema(pathItem: unknown, name: string): JsonObject | undefined {
+  if (!isObject(pathItem)) return undefined;
+  for (const method of METHODS) {
+    const op = pathItem[method];
+    if (!isObject(op)) continue;
+    const found = [...asArray(pathItem["parameters"]), ...asArray(op["parameters"])].find(
+      (p) => isObject(p) && p["in"] === "path" && p["name"] === name,
+    );
+    if (isObject(found) && isObject(found["schema"])) return found["schema"];
+  }
+  return undefined;
+}
+
+function compileBody(op: JsonObject, ajv: Ajv): CompiledBody | undefined {
+  const requestBody = op["requestBody"];
+  if (!isObject(requestBody) || !isObject(requestBody["content"])) return undefined;
+  const content = requestBody["content"];
+  const mediaTypes = Object.keys(content);
+  const json = content["application/json"] ?? content[mediaTypes[0] ?? ""];
+  const schema = isObject(json) ? (json["schema"] ?? {}) : {};
+  let validate: ValidateFunction | undefined;
+  return {
+    required: requestBody["required"] === true,
+    mediaTypes,
+    validator: () => (validate ??= ajv.compile(toJsonSchema(schema, "request", "req#/definitions/") as object)),
+    schema,
+  };
+}
+
+function successResponse(op: JsonObject): CompiledSuccess {
+  const responses = isObject(op["responses"]) ? op["responses"] : {};
+  const status = Object.keys(responses)
+    .filter((code) => /^[23]\d\d$/.test(code))
+    .sort()[0];
+  const response = status === undefined ? responses["default"] : responses[status];
+  const content = isObject(response) && isObject(response["content"]) ? response["content"] : {};
+  const mediaType = Object.keys(content)[0];
+  const media = mediaType === undefined ? undefined : content[mediaType];
+  return {
+    status: status === undefined ? 200 : Number(status),
+    mediaType,
+    schema: isObject(media) ? media["schema"] : undefined,
+  };
+}
+
+function successOf(op: JsonObject | undefined): unknown {
+  return op === undefined ? undefined : successResponse(op).schema;
+}
+
+function jsonSchemaOf(schema: unknown, schemas: JsonObject): JsonObject | undefined {
+  return resolveRef(schema, schemas);
+}
+
+function resultsItem(schema: unknown, schemas: JsonObject): unknown {
+  const envelope = resolveRef(schema, schemas);
+  const properties = isObject(envelope?.["properties"]) ? envelope["properties"] : {};
+  const results = resolveRef(properties["results"], schemas);
+  return results?.["items"];
+}
+
+/** Property names of an object schema, through `$ref` and `allOf`. */
+export function objectProperties(schema: unknown, schemas: JsonObject): Map<string, JsonObject> {
+  const out = new Map<string, JsonObject>();
+  const visit = (node: unknown, depth: number): void => {
+    const resolved = resolveRef(node, schemas);
+    if (resolved === undefined || depth > 8) return;
+    if (isObject(resolved["properties"])) {
+      for (const [name, property] of Object.entries(resolved["properties"])) if (isObject(property)) out.set(name, property);
+    }
+    for (const part of asArray(resolved["allOf"])) visit(part, depth + 1);
+  };
+  visit(schema, 0);
+  return out;
+}
+
+function idFieldOf(paramName: string, itemSchema: unknown, schemas: JsonObject): string | undefined {
+  const properties = objectProperties(itemSchema, schemas);
+  const wanted = camelCase(paramName);
+  if (properties.has(wanted)) return wanted;
+  // api_key_prefix names the `prefix` property: the longest property the parameter ends with.
+  const suffixes = [...properties.keys()].filter((name) => wanted.toLowerCase().endsWith(name.toLowerCase()));
+  return suffixes.sort((a, b) => b.length - a.length)[0];
+}
+
+/** Required property names of an object schema, through `$ref` and `allOf`. */
+export function requiredOf(schema: unknown, schemas: JsonObject): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: unknown, depth: number): void => {
+    const resolved = resolveRef(node, schemas);
+    if (resolved === undefined || depth > 8) return;
+    for (const name of asArray(resolved["required"])) if (typeof name === "string") out.add(name);
+    for (const part of asArray(resolved["allOf"])) visit(part, depth + 1);
+  };
+  visit(schema, 0);
+  return out;
+}

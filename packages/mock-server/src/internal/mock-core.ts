@@ -1,0 +1,482 @@
+import type { ErrorObject } from "ajv";
+import { compileSpec, isParam, parentOf, objectProperties, requiredOf, type CompiledOperation, type CompiledSpec, type Route } from "./compile-spec.js";
+import type { CoreRequest, CoreResponse } from "./core-types.js";
+import { afterCreate, MANAGED_COLLECTIONS } from "./create-hooks.js";
+import { toFieldErrors } from "./drf-errors.js";
+import { detail, HttpFailure } from "./http-failure.js";
+import { bareObject, camelCase, isObject, type JsonObject } from "./json.js";
+import { paginate, type StoredItem } from "./paginate.js";
+import { sampleValue } from "./sample-value.js";
+import { TenantState } from "./tenant-state.js";
+
+export interface CoreOptions {
+  readonly document: JsonObject;
+  readonly seed: string;
+  readonly apiKeys: readonly string[];
+  readonly now: () => number;
+  readonly maxBodyBytes: number;
+  readonly maxUrlLength: number;
+  readonly fixtures: number;
+  readonly childFixtures: number;
+  readonly strictQuery: boolean;
+}
+
+interface Call {
+  readonly request: CoreRequest;
+  readonly op: CompiledOperation;
+  readonly route: Route;
+  readonly tenant: TenantState;
+  /** The request path with decoded, re-encoded parameters: the store's key. */
+  readonly path: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: JsonObject;
+  readonly body: JsonObject;
+}
+
+const JSON_HEADERS = { "content-type": "application/json" };
+const WAV = wavSilence();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The mock itself: one `dispatch` every request enters and every response leaves through. */
+export class MockCore {
+  readonly spec: CompiledSpec;
+  readonly options: CoreOptions;
+  readonly #keys: ReadonlySet<string>;
+  #tenants = new Map<string, TenantState>();
+
+  constructor(options: CoreOptions) {
+    this.options = options;
+    this.spec = compileSpec(options.document);
+    this.#keys = new Set(options.apiKeys);
+  }
+
+  /** Back to the seeded state: tenants are rebuilt from the seed on their next request. */
+  reset(): void {
+    this.#tenants = new Map();
+  }
+
+  async dispatch(request: CoreRequest): Promise<CoreResponse> {
+    try {
+      return await this.#handle(request);
+    } catch (error) {
+      if (error instanceof HttpFailure) return json(error.status, error.body, error.headers);
+      // A bug in the mock must still answer (and say so) rather than crash the server.
+      const message = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
+      return json(500, { detail: `Mock server error: ${message}` });
+    }
+  }
+
+  async #handle(request: CoreRequest): Promise<CoreResponse> {
+    const { url } = request;
+    if (url.href.length > this.options.maxUrlLength) throw detail(414, "Request-URI too long.");
+    const match = this.#route(url.pathname);
+    if (match === undefined) throw detail(404, "Not found.");
+    const { route, raw } = match;
+    const op = route.operations.get(request.method);
+    if (op === undefined) throw detail(405, `Method "${request.method}" not allowed.`, { allow: route.allow });
+    const tenant = this.#authenticate(request, op);
+
+    const params: Record<string, string> = {};
+    const concrete = [...route.segments];
+    for (const i of route.params) {
+      let value: string;
+      try {
+        value = decodeURIComponent(raw[i] ?? "");
+      } catch {
+        throw detail(404, "Not found.");
+      }
+      params[(route.segments[i] ?? "").slice(1, -1)] = value;
+      concrete[i] = encodeURIComponent(value);
+    }
+    const pathValues: JsonObject = { ...params };
+    if (!op.validatePath(pathValues)) throw new HttpFailure(400, toFieldErrors(op.validatePath.errors ?? []));
+    const query = this.#query(url, op);
+    for (const i of route.parents) {
+      const collection = concrete.slice(0, i).join("/");
+      if (tenant.collections.get(collection)?.has(concrete[i] ?? "") !== true) throw detail(404, "Not found.");
+    }
+    const body = await this.#body(request, op);
+    return this.#execute({ request, op, route, tenant, path: concrete.join("/"), params, query, body });
+  }
+
+  #route(pathname: string): { route: Route; raw: string[] } | undefined {
+    const raw = pathname.split("/");
+    for (const route of this.spec.routes.get(raw.length) ?? []) {
+      let ok = true;
+      for (let i = 0; i < raw.length && ok; i++) {
+        const segment = route.segments[i] ?? "";
+        ok = isParam(segment) ? (raw[i] ?? "") !== "" : segment === raw[i];
+      }
+      if (ok) return { route, raw };
+    }
+    return undefined;
+  }
+
+  #authenticate(request: CoreRequest, op: CompiledOperation): TenantState {
+    const key = request.header("x-api-key") ?? request.header("x-unsafe-api-key");
+    if (key !== null && this.#keys.has(key)) return this.#tenant(key);
+    if (!op.auth) return this.#tenant("");
+    // Never echo the key: it may be a real one pasted by mistake.
+    if (key === null || key === "") throw detail(401, "Authentication credentials were not provided.");
+    throw detail(401, "Invalid API key.");
+  }
+
+  #tenant(key: string): TenantState {
+    let tenant = this.#tenants.get(key);
+    if (tenant === undefined) {
+      tenant = new TenantState(`${this.options.seed}\u0000${key}`);
+      this.#tenants.set(key, tenant);
+      for (const template of this.spec.readOnlyCollections) {
+        if (!template.includes("{")) this.#fill(tenant, template, template, {}, this.options.fixtures);
+      }
+    }
+    return tenant;
+  }
+
+  #query(url: URL, op: CompiledOperation): JsonObject {
+    const query = bareObject();
+    for (const [key, value] of url.searchParams) {
+      if (op.arrayQuery.has(key)) {
+        const list = Array.isArray(query[key]) ? (query[key] as string[]) : [];
+        list.push(value);
+        query[key] = list;
+      } else if (!(key in query)) {
+        query[key] = value;
+      }
+    }
+    if (op.validateQuery(query)) return query;
+    const errors = (op.validateQuery.errors ?? []).filter(
+      (error: ErrorObject) => this.options.strictQuery || error.keyword !== "additionalProperties",
+    );
+    if (errors.length > 0) throw new HttpFailure(400, renameUnknown(toFieldErrors(errors)));
+    return query;
+  }
+
+  async #body(request: CoreRequest, op: CompiledOperation): Promise<JsonObject> {
+    const declared = op.body;
+    if (declared === undefined && (request.method === "GET" || request.method === "DELETE")) return {};
+    const length = Number(request.header("content-length") ?? "0");
+    if (length > this.options.maxBodyBytes) throw this.#tooLarge();
+    const bytes = await request.readBody(this.options.maxBodyBytes);
+    if (bytes === "too-large") throw this.#tooLarge();
+    if (declared === undefined) return {};
+    let data: unknown = {};
+    if (bytes.length > 0) {
+      const contentType = request.header("content-type") ?? "";
+      const media = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+      if (!declared.mediaTypes.includes(media)) throw detail(415, `Unsupported media type "${media}" in request.`);
+      data = await parseBody(bytes, media, contentType);
+    }
+    const validate = declared.validator();
+    if (!validate(data)) throw new HttpFailure(400, toFieldErrors(validate.errors ?? []));
+    return isObject(data) ? data : {};
+  }
+
+  #tooLarge(): HttpFailure {
+    return detail(413, `Request body too large: the limit is ${this.options.maxBodyBytes} bytes.`, { connection: "close" });
+  }
+
+  #execute(call: Call): CoreResponse {
+    const { op, tenant, path } = call;
+    switch (op.kind) {
+      case "list":
+        return this.#list(call);
+      case "create":
+        return json(op.success.status, this.#create(call, path, op.template));
+      case "retrieve":
+        return this.#render(call, this.#item(tenant, path).value);
+      case "replace":
+      case "update": {
+        const item = this.#item(tenant, path);
+        item.value = this.#merge(op.success.schema, item.value, call.body);
+        return json(op.success.status, item.value);
+      }
+      case "destroy":
+        tenant.collections.get(parentOf(path))?.delete(path.slice(path.lastIndexOf("/") + 1));
+        tenant.removeChildren(path);
+        return empty(204);
+      case "singleton-get":
+        return this.#render(call, this.#singleton(call));
+      case "singleton-create": {
+        const value = this.#merge(op.success.schema, this.#fresh(tenant, op.success.schema, call), call.body);
+        tenant.singletons.set(path, value);
+        return json(op.success.status, value);
+      }
+      case "singleton-update": {
+        const current = this.#singleton(call);
+        const value = isObject(current) ? this.#merge(op.success.schema, current, call.body) : current;
+        tenant.singletons.set(path, value);
+        return json(op.success.status, value);
+      }
+      case "singleton-delete":
+        if (!tenant.singletons.delete(path)) throw detail(404, "Not found.");
+        tenant.removeChildren(path);
+        return empty(204);
+      case "action":
+        return this.#render(call, this.#sample(tenant, op.success.schema, call.params));
+    }
+  }
+
+  #list(call: Call): CoreResponse {
+    const { op, query } = call;
+    let items = [...(call.tenant.collections.get(call.path)?.values() ?? [])];
+    for (const name of op.filters) {
+      const wanted = query[name];
+      if (wanted !== undefined) items = items.filter((item) => scalarText(item.value[name]) === scalarText(wanted));
+    }
+    const search = typeof query["search"] === "string" ? query["search"].toLowerCase() : "";
+    if (op.search && search !== "") {
+      items = items.filter((item) =>
+        Object.values(item.value).some((value) => typeof value === "string" && value.toLowerCase().includes(search)),
+      );
+    }
+    if (!op.paginated) return json(200, items.map((item) => item.value));
+    const pageSize = typeof query["pageSize"] === "number" ? Math.min(query["pageSize"], op.pageSize.max) : op.pageSize.default;
+    const cursor = typeof query["cursor"] === "string" ? query["cursor"] : undefined;
+    return json(200, paginate(items, { cursor, pageSize, url: call.request.url }));
+  }
+
+  #item(tenant: TenantState, path: string): StoredItem {
+    const item = tenant.collections.get(parentOf(path))?.get(path.slice(path.lastIndexOf("/") + 1));
+    if (item === undefined) throw detail(404, "Not found.");
+    return item;
+  }
+
+  #singleton(call: Call): unknown {
+    const existing = call.tenant.singletons.get(call.path);
+    if (existing !== undefined) return existing;
+    // Resources the API creates on POST (telephony configs) do not exist until then.
+    if (call.route.operations.has("POST")) throw detail(404, "Not found.");
+    const value = this.#sample(call.tenant, call.route.operations.get("GET")?.success.schema, call.params);
+    call.tenant.singletons.set(call.path, value);
+    return value;
+  }
+
+  /** Stores a new item in the collection at `collectionPath`, with its children. */
+  #create(call: Call, collectionPath: string, template: string): JsonObject {
+    const { tenant, op } = call;
+    const value = this.#merge(op.success.schema, this.#fresh(tenant, op.success.schema, call), call.body);
+    const id = this.#assignId(tenant, template, collectionPath, value);
+    const itemPath = `${collectionPath}/${encodeURIComponent(id)}`;
+    const itemTemplate = this.#itemTemplate(template);
+    const params = { ...call.params, ...(itemTemplate === undefined ? {} : { [itemTemplate.param]: id }) };
+    for (const child of afterCreate(op.operationId, call.body, value)) {
+      const childTemplate = `${itemTemplate?.template ?? template}/${child.collection}`;
+      this.#fill(tenant, childTemplate, `${itemPath}/${child.collection}`, params, 1, child.values);
+    }
+    tenant.collection(collectionPath).set(id, { seq: tenant.nextSeq(), value });
+    if (itemTemplate !== undefined) this.#fillChildren(tenant, itemTemplate.template, itemPath, params);
+    return value;
+  }
+
+  #itemTemplate(collection: string): { template: string; param: string } | undefined {
+    for (const template of this.spec.routeByTemplate.keys()) {
+      const last = template.slice(template.lastIndexOf("/") + 1);
+      if (parentOf(template) === collection && isParam(last) && this.spec.routeByTemplate.get(template)?.operations.has("GET")) {
+        return { template, param: last.slice(1, -1) };
+      }
+    }
+    const nested = [...this.spec.routeByTemplate.keys()].find((t) => t.startsWith(`${collection}/{`));
+    if (nested === undefined) return undefined;
+    const segment = nested.slice(collection.length + 1).split("/")[0] ?? "";
+    return { template: `${collection}/${segment}`, param: segment.slice(1, -1) };
+  }
+
+  #assignId(tenant: TenantState, template: string, collectionPath: string, value: JsonObject): string {
+    const field = this.spec.idFields.get(template);
+    const kind = this.spec.idKinds.get(template) ?? "string";
+    if (kind === "integer") {
+      const id = String(tenant.collection(collectionPath).size);
+      if (field !== undefined) value[field] = Number(id);
+      return id;
+    }
+    if (field === undefined) return `i${tenant.nextSeq()}`;
+    const current = value[field];
+    const isUuid = typeof current === "string" && UUID.test(current);
+    // Ids must be unique and fit the item path: a uuid where the path takes one, else a token.
+    const id = isUuid ? current : kind === "uuid" ? tenant.rng.uuid() : tenant.rng.alnum(12);
+    value[field] = id;
+    return id;
+  }
+
+  /** Seeds the read-only child collections of a new item (a call's stages, a tool's history…). */
+  #fillChildren(tenant: TenantState, itemTemplate: string, itemPath: string, params: Readonly<Record<string, string>>): void {
+    for (const collection of this.spec.readOnlyCollections) {
+      const name = collection.slice(collection.lastIndexOf("/") + 1);
+      if (parentOf(collection) !== itemTemplate || MANAGED_COLLECTIONS.has(name)) continue;
+      this.#fill(tenant, collection, `${itemPath}/${name}`, params, this.options.childFixtures);
+    }
+  }
+
+  #fill(
+    tenant: TenantState,
+    template: string,
+    path: string,
+    params: Readonly<Record<string, string>>,
+    count: number,
+    values: JsonObject = {},
+  ): void {
+    const list = this.spec.routeByTemplate.get(template)?.operations.get("GET");
+    if (list === undefined) return;
+    for (let i = 0; i < count; i++) {
+      const value = this.#merge(list.itemSchema, this.#generate(tenant, list.itemSchema, params), values, true);
+      const id = this.#assignId(tenant, template, path, value);
+      tenant.collection(path).set(id, { seq: tenant.nextSeq(), value });
+      const itemTemplate = this.#itemTemplate(template);
+      if (itemTemplate !== undefined) {
+        const childParams = { ...params, [itemTemplate.param]: id };
+        this.#fillChildren(tenant, itemTemplate.template, `${path}/${encodeURIComponent(id)}`, childParams);
+      }
+    }
+  }
+
+  /**
+   * A new resource before the request's fields are copied in: readOnly fields generated, writable
+   * fields the request left out at their default (null when nullable, absent when optional).
+   */
+  #fresh(tenant: TenantState, schema: unknown, call: Call): JsonObject {
+    const value = this.#generate(tenant, schema, call.params);
+    const required = requiredOf(schema, this.spec.schemas);
+    for (const [name, property] of objectProperties(schema, this.spec.schemas)) {
+      if (property["readOnly"] === true || Object.prototype.hasOwnProperty.call(call.body, name)) continue;
+      if (property["default"] !== undefined) value[name] = property["default"];
+      else if (property["nullable"] === true) value[name] = null;
+      else if (!required.has(name)) Reflect.deleteProperty(value, name);
+    }
+    return value;
+  }
+
+  #sample(tenant: TenantState, schema: unknown, params: Readonly<Record<string, string>>): unknown {
+    const sampled = sampleValue(schema, { schemas: this.spec.schemas, rng: tenant.rng, now: this.options.now() });
+    return isObject(sampled) ? this.#withParents(sampled, schema, params) : sampled;
+  }
+
+  #generate(tenant: TenantState, schema: unknown, params: Readonly<Record<string, string>>): JsonObject {
+    const sampled = sampleValue(schema, { schemas: this.spec.schemas, rng: tenant.rng, now: this.options.now() });
+    return this.#withParents(isObject(sampled) ? sampled : {}, schema, params);
+  }
+
+  #withParents(value: JsonObject, schema: unknown, params: Readonly<Record<string, string>>): JsonObject {
+    // Parents' ids appear in children (a stage's callId, a scheduled call's batchId).
+    const properties = objectProperties(schema, this.spec.schemas);
+    for (const [name, id] of Object.entries(params)) {
+      const field = camelCase(name);
+      if (properties.has(field)) value[field] = id;
+    }
+    return value;
+  }
+
+  /**
+   * Copies the writable fields of `input` onto `base`; a field the response schema would reject
+   * (a request shape wider than the response's) keeps its previous value, so answers stay valid.
+   */
+  #merge(schema: unknown, base: JsonObject, input: JsonObject, trusted = false): JsonObject {
+    const properties = objectProperties(schema, this.spec.schemas);
+    const merged: JsonObject = { ...base };
+    for (const key of Object.keys(input)) {
+      const property = properties.get(key);
+      if (property === undefined || property["writeOnly"] === true || (!trusted && property["readOnly"] === true)) continue;
+      merged[key] = input[key];
+    }
+    if (schema === undefined) return merged;
+    const validate = this.spec.validateResponse(schema);
+    // Through a plain boolean: ajv's type guard would narrow `merged` to never below.
+    const check = (data: unknown): boolean => validate(data);
+    if (check(merged)) return merged;
+    for (const error of validate.errors ?? []) {
+      const missing = (error.params as Record<string, unknown>)["missingProperty"];
+      const key = error.instancePath === "" && typeof missing === "string" ? missing : error.instancePath.split("/")[1];
+      if (key === undefined) continue;
+      if (Object.prototype.hasOwnProperty.call(base, key)) merged[key] = base[key];
+      else Reflect.deleteProperty(merged, key);
+    }
+    return merged;
+  }
+
+  #render(call: Call, value: unknown): CoreResponse {
+    const { success } = call.op;
+    const media = success.mediaType;
+    if (success.status === 302) {
+      return { status: 302, headers: { location: `https://storage.example.com${call.path}` }, body: null };
+    }
+    if (success.status === 204) return empty(204);
+    if (media === "text/xml") {
+      const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Connect><Stream url="wss://voice.example.com/calls/${call.tenant.rng.uuid()}"/></Connect></Response>\n`;
+      return { status: success.status, headers: { "content-type": "text/xml" }, body: xml };
+    }
+    if (media?.startsWith("audio/") === true || (media === undefined && call.path.endsWith("/audio"))) {
+      return { status: success.status, headers: { "content-type": media ?? "audio/wav" }, body: WAV };
+    }
+    if (media === "application/vnd.oai.openapi") {
+      return { status: 200, headers: { "content-type": "application/vnd.oai.openapi+json" }, body: JSON.stringify(this.spec.document) };
+    }
+    if (media === undefined) return empty(success.status);
+    return json(success.status, value);
+  }
+}
+
+async function parseBody(bytes: Uint8Array, media: string, contentType: string): Promise<unknown> {
+  if (media === "application/x-www-form-urlencoded") {
+    return Object.assign(bareObject(), Object.fromEntries(new URLSearchParams(new TextDecoder().decode(bytes))));
+  }
+  if (media === "multipart/form-data") {
+    try {
+      const form = await new Response(new Uint8Array(bytes), { headers: { "content-type": contentType } }).formData();
+      const out = bareObject();
+      for (const [key, value] of form) out[key] = typeof value === "string" ? value : value.name;
+      return out;
+    } catch {
+      throw detail(400, "Multipart form parse error - the body is not valid multipart/form-data.");
+    }
+  }
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : "invalid JSON";
+    throw detail(400, `JSON parse error - ${message}`);
+  }
+}
+
+/** An unknown query parameter is a typo the real API would silently ignore: say so instead. */
+function renameUnknown(errors: JsonObject): JsonObject {
+  for (const [key, value] of Object.entries(errors)) {
+    if (Array.isArray(value) && value.includes("Unknown field.")) errors[key] = ["Unknown query parameter."];
+  }
+  return errors;
+}
+
+function scalarText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value ?? null);
+}
+
+export function json(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): CoreResponse {
+  return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+}
+
+function empty(status: number): CoreResponse {
+  return { status, headers: {}, body: null };
+}
+
+/** A valid, tiny WAV file: 0.1 s of 8 kHz mono silence. */
+function wavSilence(): Uint8Array {
+  const samples = 800;
+  const bytes = new Uint8Array(44 + samples * 2);
+  const view = new DataView(bytes.buffer);
+  const ascii = (offset: number, text: string): void => {
+    for (let i = 0; i < text.length; i++) bytes[offset + i] = text.charCodeAt(i);
+  };
+  ascii(0, "RIFF");
+  view.setUint32(4, 36 + samples * 2, true);
+  ascii(8, "WAVEfmt ");
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 1, true);
+  view.setUint32(24, 8000, true);
+  view.setUint32(28, 16000, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  ascii(36, "data");
+  view.setUint32(40, samples * 2, true);
+  return bytes;
+}
+

@@ -1,0 +1,40 @@
+import type { CoreRequest, CoreResponse } from "./core-types.js";
+
+export function fromWebRequest(request: Request): CoreRequest {
+  return {
+    method: request.method.toUpperCase(),
+    url: new URL(request.url),
+    header: (name) => request.headers.get(name),
+    readBody: (limit) => readStream(request.body, limit),
+  };
+}
+
+export function toWebResponse(response: CoreResponse): Response {
+  const body = typeof response.body === "string" || response.body === null ? response.body : response.body.slice();
+  return new Response(body, { status: response.status, headers: response.headers });
+}
+
+/** Reads at most `limit` bytes; stops (and cancels the stream) as soon as there are more. */
+async function readStream(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | "too-large"> {
+  if (stream === null) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return "too-large";
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

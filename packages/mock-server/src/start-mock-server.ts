@@ -1,0 +1,78 @@
+import { createServer } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { wrapCore } from "./create-mock-handler.js";
+import { MockCore } from "./internal/mock-core.js";
+import { fromNodeRequest, writeNodeResponse } from "./internal/node-request.js";
+import { resolveOptions } from "./internal/resolve-options.js";
+import type { MockHandler, MockOptions } from "./mock-options.js";
+
+export interface MockServerOptions extends MockOptions {
+  /** Default 0: any free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1: only this machine can reach the mock unless you say otherwise. */
+  readonly host?: string;
+}
+
+export interface MockServer extends MockHandler {
+  /** Base URL, e.g. `http://127.0.0.1:43121` (no trailing slash). */
+  readonly url: string;
+  /** Stops listening, drops open connections and frees the port. */
+  close(): Promise<void>;
+}
+
+/** Large enough for the long-URL case to reach the core and get a DRF body rather than a bare 431. */
+const MAX_HEADER_BYTES = 64 * 1024;
+
+/** Starts the mock on a real node:http server. */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const core = new MockCore(resolveOptions(options));
+  let origin = "";
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) => {
+    let coreRequest;
+    try {
+      coreRequest = fromNodeRequest(request, origin);
+    } catch {
+      writeNodeResponse(response, badRequest("Malformed request target."));
+      return;
+    }
+    void core.dispatch(coreRequest).then((answer) => {
+      writeNodeResponse(response, answer);
+    });
+  });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) return;
+    const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+    const body = JSON.stringify({ detail: tooLarge ? "Request header fields too large." : "Bad request." });
+    const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  origin = `http://${hostPart}:${address.port}`;
+  return {
+    ...wrapCore(core),
+    url: origin,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error?: Error) => {
+          if (error === undefined) resolve();
+          else reject(error);
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function badRequest(message: string): { status: number; headers: Record<string, string>; body: string } {
+  return { status: 400, headers: { "content-type": "application/json" }, body: JSON.stringify({ detail: message }) };
+}
