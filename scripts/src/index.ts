@@ -8,3 +8,7 @@ export { parseOpenApi, countSpec, type OpenApiDocument, type SpecCounts } from "
 export { buildSpec, type BuiltSpec } from "./internal/build-spec.js";
 export { loadOverlays, type LoadedOverlays } from "./internal/load-overlays.js";
 export { repoPaths, type RepoPaths } from "./internal/repo-paths.js";
+export { CHANGE_CLASSES, bumpForClass, classRank, maxClass, type ChangeClass } from "./classify.js";
+export { diffSpecs, loadLockedForDiff, loadOverlaidForDiff, loadSpecForDiff, type DiffInput } from "./spec-diff.js";
+export { formatDiffJson, formatDiffMarkdown } from "./spec-diff-format.js";
+export type { ChangeFlag, DiffEntry, Direction, SpecChange, SpecDiff } from "./spec-diff-types.js";
