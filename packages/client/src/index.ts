@@ -16,3 +16,6 @@ export { UltravoxServerError } from "./errors/ultravox-server-error.js";
 export { UltravoxTimeoutError } from "./errors/ultravox-timeout-error.js";
 export { UltravoxUnprocessableEntityError } from "./errors/ultravox-unprocessable-entity-error.js";
 export type { RetryOptions } from "./internal/retry-policy.js";
+export { createUltravoxClient, DEFAULT_BASE_URL, requestOptions } from "./create-ultravox-client.js";
+export type { UltravoxClient, UltravoxClientOptions, UltravoxRequestOptions } from "./create-ultravox-client.js";
+export { unwrap } from "./unwrap.js";

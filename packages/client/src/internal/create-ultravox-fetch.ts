@@ -1,0 +1,124 @@
+import { UltravoxConnectionError } from "../errors/ultravox-connection-error.js";
+import { UltravoxTimeoutError } from "../errors/ultravox-timeout-error.js";
+import { redactUrl } from "./redact-url.js";
+import { responseMeta } from "./response-meta.js";
+import { isRetryableStatus, resolveRetryPolicy, retryDelay, type RetryPolicy } from "./retry-policy.js";
+import { sleep } from "./sleep.js";
+
+export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
+
+export interface UltravoxFetchOptions {
+  readonly fetch: FetchFunction;
+  readonly retry: RetryPolicy | false;
+  readonly timeoutMs: number;
+  /** Origin the API key belongs to; redirects elsewhere lose it. */
+  readonly origin: string;
+}
+
+/** Request fields openapi-fetch copies from the call's init (keys a Request does not have). */
+interface RequestExtras {
+  readonly retry?: unknown;
+  readonly timeoutMs?: unknown;
+}
+
+const MAX_REDIRECTS = 5;
+// Headers that must not follow a redirect to another origin.
+const CREDENTIAL_HEADERS = ["x-api-key", "authorization", "cookie"];
+
+/**
+ * The fetch handed to openapi-fetch: per-attempt timeout, retries with backoff, and redirects followed
+ * by hand so the API key never reaches another origin (platform fetch forwards custom headers).
+ */
+export function createUltravoxFetch(options: UltravoxFetchOptions): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const extras = request as Request & RequestExtras;
+    const policy = resolveRetryPolicy(options.retry, request.method, extras.retry);
+    const timeoutMs = extras.timeoutMs ?? options.timeoutMs;
+    if (typeof timeoutMs !== "number" || !(timeoutMs >= 0)) {
+      throw new TypeError("`timeoutMs` must be a number of milliseconds >= 0 (0 disables the timeout)");
+    }
+    // A body is a one-shot stream: keep the original unread and send a copy when we may need it again.
+    const replay = policy !== undefined && request.body !== null;
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await send(options, replay ? request.clone() : request, request.signal, timeoutMs);
+      } catch (error) {
+        if (request.signal.aborted || error instanceof UltravoxTimeoutError) throw error;
+        if (policy === undefined || attempt >= policy.maxRetries) {
+          throw new UltravoxConnectionError(request.method, redactUrl(request.url), error);
+        }
+        await sleep(retryDelay(attempt, null, policy), request.signal);
+        continue;
+      }
+      if (policy !== undefined && attempt < policy.maxRetries && isRetryableStatus(response.status)) {
+        // Drain so the connection can be reused.
+        await response.body?.cancel();
+        await sleep(retryDelay(attempt, response.headers.get("retry-after"), policy), request.signal);
+        continue;
+      }
+      responseMeta.set(response, { method: request.method, url: response.url || request.url });
+      return response;
+    }
+  };
+}
+
+async function send(
+  options: UltravoxFetchOptions,
+  request: Request,
+  callerSignal: AbortSignal,
+  timeoutMs: number,
+): Promise<Response> {
+  const controller = new AbortController();
+  // Left attached: it lives and dies with this request's own signal, and keeps body reads abortable.
+  callerSignal.addEventListener("abort", () => {
+    controller.abort(callerSignal.reason);
+  });
+  if (callerSignal.aborted) controller.abort(callerSignal.reason);
+  const state = { expired: false };
+  const timer =
+    timeoutMs > 0
+      ? setTimeout(() => {
+          state.expired = true;
+          controller.abort(new DOMException("The operation timed out.", "TimeoutError"));
+        }, timeoutMs)
+      : undefined;
+  const follow = request.redirect === "follow";
+  const init: RequestInit = { signal: controller.signal, redirect: follow ? "manual" : request.redirect };
+  try {
+    let response = await options.fetch(request, init);
+    for (let hops = 0; follow && hops < MAX_REDIRECTS; hops++) {
+      const next = redirectTarget(request, response, options.origin);
+      if (next === undefined) break;
+      await response.body?.cancel();
+      request = next;
+      response = await options.fetch(request, init);
+    }
+    return response;
+  } catch (error) {
+    if (state.expired) throw new UltravoxTimeoutError(request.method, redactUrl(request.url), timeoutMs, error);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The request a redirect asks for, or undefined when it is not one we follow. */
+function redirectTarget(request: Request, response: Response, origin: string): Request | undefined {
+  const { status } = response;
+  const location = response.headers.get("location");
+  if (status < 301 || status > 308 || status === 304 || status === 305 || status === 306 || location === null) {
+    return undefined;
+  }
+  const url = new URL(location, response.url || request.url);
+  const headers = new Headers(request.headers);
+  if (url.origin !== origin) for (const name of CREDENTIAL_HEADERS) headers.delete(name);
+  const toGet = status === 303 ? request.method !== "HEAD" : (status === 301 || status === 302) && request.method === "POST";
+  if (toGet) {
+    headers.delete("content-type");
+    return new Request(url, { method: "GET", headers });
+  }
+  // 307/308 must re-send the body, which has been sent already; hand the redirect to the caller.
+  if (request.body !== null) return undefined;
+  return new Request(url, { method: request.method, headers });
+}

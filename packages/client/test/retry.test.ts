@@ -1,0 +1,199 @@
+import { describe, expect, it } from "vitest";
+import { createUltravoxClient, UltravoxConnectionError, requestOptions } from "@ultravox-api/client";
+import { API_KEY } from "./support/constants.js";
+import { useServers } from "./support/servers.js";
+import { json } from "./support/test-server.js";
+
+const server = useServers();
+const fast = { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 2 };
+
+describe("retries against a real server", () => {
+  const statuses: { status: number; attempts: number }[] = [
+    { status: 408, attempts: 3 },
+    { status: 429, attempts: 3 },
+    { status: 502, attempts: 3 },
+    { status: 503, attempts: 3 },
+    { status: 504, attempts: 3 },
+    { status: 500, attempts: 1 },
+    { status: 400, attempts: 1 },
+    { status: 401, attempts: 1 },
+    { status: 404, attempts: 1 },
+    { status: 409, attempts: 1 },
+  ];
+  it.each(statuses)("GET answered $status is sent $attempts time(s)", async ({ status, attempts }) => {
+    const api = await server((_req, res) => {
+      json(res, status, { detail: "nope" });
+    });
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: fast });
+    const { response } = await client.GET("/api/calls");
+    expect(response.status).toBe(status);
+    expect(api.requests).toHaveLength(attempts);
+  });
+
+  it("returns the first success after failures", async () => {
+    const api = await server((_req, res, index) => {
+      if (index < 2) json(res, 503, { detail: "busy" });
+      else json(res, 200, { results: [], next: null, previous: null, total: 0 });
+    });
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: fast });
+    const { data } = await client.GET("/api/calls");
+    expect(data?.total).toBe(0);
+    expect(api.requests).toHaveLength(3);
+  });
+
+  it("honours maxRetries and retry: false", async () => {
+    const api = await server((_req, res) => {
+      json(res, 503, {});
+    });
+    await createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: { ...fast, maxRetries: 4 } }).GET("/api/calls");
+    expect(api.requests).toHaveLength(5);
+    await createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: false }).GET("/api/calls");
+    expect(api.requests).toHaveLength(6);
+  });
+
+  it("never retries POST or PATCH by default", async () => {
+    const api = await server((_req, res) => {
+      json(res, 503, {});
+    });
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: fast });
+    await client.POST("/api/calls", { body: { systemPrompt: "hi" } });
+    await client.PATCH("/api/agents/{agent_id}", { params: { path: { agent_id: "a" } }, body: { name: "x" } });
+    expect(api.requests.map((r) => r.method)).toEqual(["POST", "PATCH"]);
+  });
+
+  it("retries an opted-in POST and re-sends its body intact", async () => {
+    const api = await server((_req, res, index) => {
+      if (index < 2) json(res, 502, {});
+      else json(res, 201, { callId: "c1" });
+    });
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: fast });
+    const body = { systemPrompt: "Say hello to Ada ✓", maxDuration: "60s" };
+    const { response } = await client.POST("/api/calls", { body, retry: true });
+    expect(response.status).toBe(201);
+    expect(api.requests).toHaveLength(3);
+    for (const request of api.requests) {
+      expect(JSON.parse(request.body)).toEqual(body);
+      expect(request.headers["x-api-key"]).toBe(API_KEY);
+    }
+  });
+
+  it("takes per-request retry settings (PATCH opt-in with its own maxRetries)", async () => {
+    const api = await server((_req, res) => {
+      json(res, 429, {}, { "retry-after": "0" });
+    });
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: false });
+    await client.PATCH("/api/agents/{agent_id}", {
+      params: { path: { agent_id: "a" } },
+      body: { name: "x" },
+      ...requestOptions({ retry: { maxRetries: 1, initialDelayMs: 1 } }),
+    });
+    expect(api.requests).toHaveLength(2);
+    expect(api.requests.every((r) => r.body === '{"name":"x"}')).toBe(true);
+  });
+
+  it("honours Retry-After in seconds (backoff alone would outlast the test)", async () => {
+    const api = await server((_req, res, index) => {
+      if (index === 0) json(res, 429, { detail: "slow down" }, { "retry-after": "1" });
+      else json(res, 200, {});
+    });
+    const slowBackoff = { maxRetries: 1, initialDelayMs: 3_600_000, maxDelayMs: 3_600_000 };
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: slowBackoff });
+    const { response } = await client.GET("/api/calls");
+    expect(response.status).toBe(200);
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it("honours Retry-After as an HTTP-date", async () => {
+    const api = await server((_req, res, index) => {
+      if (index === 0) json(res, 503, {}, { "retry-after": new Date(Date.now() + 1000).toUTCString() });
+      else json(res, 200, {});
+    });
+    const slowBackoff = { maxRetries: 1, initialDelayMs: 3_600_000, maxDelayMs: 3_600_000 };
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: slowBackoff });
+    const { response } = await client.GET("/api/calls");
+    expect(response.status).toBe(200);
+  });
+
+  it("falls back to backoff when Retry-After exceeds the cap", async () => {
+    const api = await server((_req, res, index) => {
+      if (index === 0) json(res, 429, {}, { "retry-after": "3600" });
+      else json(res, 200, {});
+    });
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: { ...fast, maxRetryAfterMs: 1000 } });
+    const { response } = await client.GET("/api/calls");
+    expect(response.status).toBe(200);
+  });
+
+  it("turns a refused connection into UltravoxConnectionError after retrying", async () => {
+    const api = await server((_req, res) => {
+      json(res, 200, {});
+    });
+    const url = api.url;
+    await api.close();
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: url, retry: fast });
+    const error: unknown = await client.GET("/api/calls").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UltravoxConnectionError);
+    expect((error as Error).message).toBe(`GET ${url}/api/calls failed: connection error`);
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+  });
+});
+
+describe("retries with a counting fake fetch", () => {
+  function countingFetch(outcomes: (number | "network")[]) {
+    const seen: { method: string; body: string }[] = [];
+    const fetch = async (input: Request, init?: RequestInit): Promise<Response> => {
+      const request = new Request(input, init);
+      seen.push({ method: request.method, body: await request.text() });
+      const outcome = outcomes[seen.length - 1] ?? 200;
+      if (outcome === "network") throw new TypeError("fetch failed");
+      return new Response(JSON.stringify({ n: seen.length }), {
+        status: outcome,
+        headers: { "content-type": "application/json" },
+      });
+    };
+    return { fetch, seen };
+  }
+
+  const cases: { name: string; outcomes: (number | "network")[]; method: "GET" | "PUT" | "DELETE"; calls: number; status: number | "throws" }[] = [
+    { name: "GET network error then success", outcomes: ["network", 200], method: "GET", calls: 2, status: 200 },
+    { name: "GET network errors exhaust retries", outcomes: ["network", "network", "network"], method: "GET", calls: 3, status: "throws" },
+    { name: "PUT 503, 504 then success", outcomes: [503, 504, 200], method: "PUT", calls: 3, status: 200 },
+    { name: "DELETE 429 thrice gives the last 429", outcomes: [429, 429, 429, 200], method: "DELETE", calls: 3, status: 429 },
+    { name: "GET 500 is not retried", outcomes: [500, 200], method: "GET", calls: 1, status: 500 },
+  ];
+  it.each(cases)("$name", async ({ outcomes, method, calls, status }) => {
+    const { fetch, seen } = countingFetch(outcomes);
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: "https://api.test", fetch, retry: fast });
+    const path = "/api/agents/{agent_id}" as const;
+    const init = { params: { path: { agent_id: "a" } } };
+    const call =
+      method === "GET" ? client.GET(path, init) : method === "PUT" ? client.PUT("/api/voices/{voice_id}", { params: { path: { voice_id: "v" } }, body: { name: "n", definition: {} } }) : client.DELETE(path, init);
+    if (status === "throws") {
+      await expect(call).rejects.toBeInstanceOf(UltravoxConnectionError);
+    } else {
+      expect((await call).response.status).toBe(status);
+    }
+    expect(seen).toHaveLength(calls);
+    expect(new Set(seen.map((s) => s.method))).toEqual(new Set([method]));
+    if (method === "PUT") expect(seen.every((s) => s.body === JSON.stringify({ name: "n", definition: {} }))).toBe(true);
+  });
+
+  it("does not retry a POST network error unless opted in", async () => {
+    const plain = countingFetch(["network", 200]);
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: "https://api.test", fetch: plain.fetch, retry: fast });
+    await expect(client.POST("/api/calls", { body: { systemPrompt: "x" } })).rejects.toBeInstanceOf(UltravoxConnectionError);
+    expect(plain.seen).toHaveLength(1);
+
+    const optIn = countingFetch(["network", 201]);
+    const retrying = createUltravoxClient({ apiKey: API_KEY, baseUrl: "https://api.test", fetch: optIn.fetch, retry: fast });
+    const { response } = await retrying.POST("/api/calls", { body: { systemPrompt: "x" }, retry: true });
+    expect(response.status).toBe(201);
+    expect(optIn.seen.map((s) => s.body)).toEqual(['{"systemPrompt":"x"}', '{"systemPrompt":"x"}']);
+  });
+
+  it("rejects a malformed per-request retry option", async () => {
+    const { fetch } = countingFetch([200]);
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: "https://api.test", fetch });
+    await expect(client.GET("/api/calls", { retry: "yes" })).rejects.toThrow(/`retry` must be/);
+  });
+});
