@@ -20,7 +20,7 @@ export interface PageRequest {
   /** The caller's init, without the cursor. */
   readonly init: Readonly<Record<string, unknown>>;
   readonly query: Readonly<Record<string, unknown>>;
-  readonly signal: AbortSignal;
+  readonly signal: AbortSignal | undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -37,7 +37,7 @@ export async function fetchPage(request: PageRequest, cursor: string | null): Pr
     params: { ...params, query },
     // The envelope is JSON whatever parseAs the caller's init carried.
     parseAs: "json",
-    signal: request.signal,
+    ...(request.signal === undefined ? {} : { signal: request.signal }),
   });
   if (error !== undefined || !response.ok) {
     throw createApiError({

@@ -39,9 +39,11 @@ export class PageWalk implements Walker<Page<unknown>> {
   async *#walk(): AsyncGenerator<Page<unknown>, void, undefined> {
     const setup = this.#setup;
     const userSignals = setup.signals;
-    // Our own controller cancels a prefetch in flight when the consumer stops early.
-    const controller = new AbortController();
-    const signal = AbortSignal.any([controller.signal, ...userSignals]);
+    // Our own controller cancels a prefetch in flight when the consumer stops early. Without prefetch no
+    // request is in flight while the consumer holds a page, so the caller's signal (if any) is enough.
+    const controller = setup.prefetch ? new AbortController() : undefined;
+    const signals = controller === undefined ? userSignals : [controller.signal, ...userSignals];
+    const signal = signals.length > 1 ? AbortSignal.any([...signals]) : signals[0];
     const request = { ...setup.request, signal };
     const seen = new Set<string>();
     let itemsLeft = setup.maxItems;
@@ -105,7 +107,7 @@ export class PageWalk implements Walker<Page<unknown>> {
         if (!prefetched) pending = load(nextCursor);
       }
     } finally {
-      controller.abort();
+      controller?.abort();
     }
   }
 }
