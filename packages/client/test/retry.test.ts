@@ -190,10 +190,4 @@ describe("retries with a counting fake fetch", () => {
     expect(response.status).toBe(201);
     expect(optIn.seen.map((s) => s.body)).toEqual(['{"systemPrompt":"x"}', '{"systemPrompt":"x"}']);
   });
-
-  it("rejects a malformed per-request retry option", async () => {
-    const { fetch } = countingFetch([200]);
-    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: "https://api.test", fetch });
-    await expect(client.GET("/api/calls", { retry: "yes" })).rejects.toThrow(/`retry` must be/);
-  });
 });

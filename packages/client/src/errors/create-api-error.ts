@@ -31,15 +31,15 @@ const BY_STATUS: Record<number, typeof UltravoxApiError | undefined> = {
   429: UltravoxRateLimitError,
 };
 
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "x-cloud-trace-context"];
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
 
 /** The one place an HTTP error becomes a typed error: the subclass for the status, else UltravoxApiError. */
 export function createApiError(init: ApiErrorInit): UltravoxApiError {
   const ErrorClass = init.status >= 500 ? UltravoxServerError : (BY_STATUS[init.status] ?? UltravoxApiError);
   const { detail, fieldErrors } = parseErrorBody(init.body);
-  let requestId: string | undefined;
-  for (const name of REQUEST_ID_HEADERS) requestId ??= init.headers.get(name) ?? undefined;
-  return new ErrorClass({
+  const requestId = REQUEST_ID_HEADERS.map((name) => init.headers.get(name)).find((id) => id !== null) ?? undefined;
+  return new ErrorClass(
+    {
     status: init.status,
     method: init.method.toUpperCase(),
     url: redactUrl(init.url),
@@ -47,7 +47,8 @@ export function createApiError(init: ApiErrorInit): UltravoxApiError {
     detail,
     fieldErrors,
     retryAfter: parseRetryAfter(init.headers.get("retry-after")),
-    requestId,
-    ...("cause" in init ? { cause: init.cause } : {}),
-  });
+      requestId,
+    },
+    init,
+  );
 }

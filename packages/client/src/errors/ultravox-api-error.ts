@@ -11,56 +11,49 @@ export interface UltravoxApiErrorFields {
   readonly fieldErrors: Readonly<Record<string, readonly string[]>> | undefined;
   readonly retryAfter: number | undefined;
   readonly requestId: string | undefined;
-  readonly cause?: unknown;
 }
 
 /** The API answered with an error status. Built by `createApiError`, which picks the subclass. */
 export class UltravoxApiError extends UltravoxError {
   declare name: string;
   /** HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** HTTP method, upper case. */
-  readonly method: string;
+  declare readonly method: string;
   /** Request URL, credentials and secret-looking query values removed. */
-  readonly url: string;
+  declare readonly url: string;
   /** The raw error body (parsed JSON when it was JSON, else text). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** DRF `{"detail": "..."}` message, when present. */
-  readonly detail: string | undefined;
+  declare readonly detail: string | undefined;
   /** DRF field errors `{"field": ["msg"]}`, nested fields joined with dots. */
-  readonly fieldErrors: Readonly<Record<string, readonly string[]>> | undefined;
+  declare readonly fieldErrors: Readonly<Record<string, readonly string[]>> | undefined;
   /** Milliseconds the server asked to wait (Retry-After), when present. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
   /** Request id header of the response, when present (quote it to support). */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   static {
     this.prototype.name = "UltravoxApiError";
   }
 
-  constructor(fields: UltravoxApiErrorFields) {
-    super(`${fields.method} ${fields.url} failed with HTTP ${fields.status}${summary(fields)}`, fields);
+  constructor(fields: UltravoxApiErrorFields, options?: { cause?: unknown }) {
+    super(`${fields.method} ${fields.url} failed with HTTP ${fields.status}${summary(fields)}`, options);
     (this as unknown as Record<symbol, unknown>)[BRAND] = "api";
-    this.status = fields.status;
-    this.method = fields.method;
-    this.url = fields.url;
-    this.body = fields.body;
-    this.detail = fields.detail;
-    this.fieldErrors = fields.fieldErrors;
-    this.retryAfter = fields.retryAfter;
-    this.requestId = fields.requestId;
+    Object.assign(this, fields);
   }
 }
 
 function summary(fields: UltravoxApiErrorFields): string {
-  let text = fields.detail;
-  if (text === undefined && fields.fieldErrors) {
-    text = Object.entries(fields.fieldErrors)
-      .map(([field, messages]) => `${field}: ${messages.join(" ")}`)
-      .join("; ");
-  }
-  if (text === undefined && typeof fields.body === "string") text = fields.body;
+  const text =
+    fields.detail ??
+    (fields.fieldErrors
+      ? Object.entries(fields.fieldErrors)
+          .map(([field, messages]) => `${field}: ${messages.join(" ")}`)
+          .join("; ")
+      : typeof fields.body === "string"
+        ? fields.body
+        : "");
   // One line, bounded: bodies can be whole HTML error pages.
-  text = text?.replace(/\s+/g, " ").trim().slice(0, 200);
-  return text ? `: ${text}` : "";
+  return text ? `: ${text.replace(/\s+/g, " ").trim().slice(0, 200)}` : "";
 }

@@ -3,9 +3,9 @@ import { UltravoxError } from "./ultravox-error.js";
 /** No response headers arrived within `timeoutMs`. */
 export class UltravoxTimeoutError extends UltravoxError {
   declare name: "UltravoxTimeoutError";
-  readonly method: string;
-  readonly url: string;
-  readonly timeoutMs: number;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly timeoutMs: number;
 
   static {
     this.prototype.name = "UltravoxTimeoutError";
@@ -13,8 +13,6 @@ export class UltravoxTimeoutError extends UltravoxError {
 
   constructor(method: string, url: string, timeoutMs: number, cause?: unknown) {
     super(`${method} ${url} timed out after ${timeoutMs} ms`, { cause });
-    this.method = method;
-    this.url = url;
-    this.timeoutMs = timeoutMs;
+    Object.assign(this, { method, url, timeoutMs });
   }
 }

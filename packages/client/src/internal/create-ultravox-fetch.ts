@@ -22,6 +22,7 @@ interface RequestExtras {
 }
 
 const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 // Headers that must not follow a redirect to another origin.
 const CREDENTIAL_HEADERS = ["x-api-key", "authorization", "cookie"];
 
@@ -33,10 +34,7 @@ export function createUltravoxFetch(options: UltravoxFetchOptions): (request: Re
   return async (request) => {
     const extras = request as Request & RequestExtras;
     const policy = resolveRetryPolicy(options.retry, request.method, extras.retry);
-    const timeoutMs = extras.timeoutMs ?? options.timeoutMs;
-    if (typeof timeoutMs !== "number" || !(timeoutMs >= 0)) {
-      throw new TypeError("`timeoutMs` must be a number of milliseconds >= 0 (0 disables the timeout)");
-    }
+    const timeoutMs = typeof extras.timeoutMs === "number" ? extras.timeoutMs : options.timeoutMs;
     // A body is a one-shot stream: keep the original unread and send a copy when we may need it again.
     const replay = policy !== undefined && request.body !== null;
     for (let attempt = 0; ; attempt++) {
@@ -80,7 +78,7 @@ async function send(
     timeoutMs > 0
       ? setTimeout(() => {
           state.expired = true;
-          controller.abort(new DOMException("The operation timed out.", "TimeoutError"));
+          controller.abort(new DOMException("timeout", "TimeoutError"));
         }, timeoutMs)
       : undefined;
   const follow = request.redirect === "follow";
@@ -107,9 +105,7 @@ async function send(
 function redirectTarget(request: Request, response: Response, origin: string): Request | undefined {
   const { status } = response;
   const location = response.headers.get("location");
-  if (status < 301 || status > 308 || status === 304 || status === 305 || status === 306 || location === null) {
-    return undefined;
-  }
+  if (!REDIRECT_STATUSES.includes(status) || location === null) return undefined;
   const url = new URL(location, response.url || request.url);
   const headers = new Headers(request.headers);
   if (url.origin !== origin) for (const name of CREDENTIAL_HEADERS) headers.delete(name);

@@ -3,29 +3,19 @@ export function parseErrorBody(body: unknown): {
   detail: string | undefined;
   fieldErrors: Record<string, string[]> | undefined;
 } {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return { detail: undefined, fieldErrors: undefined };
-  }
-  const record = body as Record<string, unknown>;
-  if (typeof record["detail"] === "string") return { detail: record["detail"], fieldErrors: undefined };
+  const detail = (body as { detail?: unknown } | null)?.detail;
+  if (typeof detail === "string") return { detail, fieldErrors: undefined };
   const fieldErrors: Record<string, string[]> = {};
-  collect(record, "", fieldErrors);
-  return { detail: undefined, fieldErrors: Object.keys(fieldErrors).length > 0 ? fieldErrors : undefined };
+  if (typeof body === "object" && !Array.isArray(body)) collect(body, "", fieldErrors);
+  return { detail: undefined, fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : undefined };
 }
 
 function collect(value: unknown, path: string, out: Record<string, string[]>): void {
-  if (typeof value === "string") {
-    (out[path] ??= []).push(value);
-  } else if (Array.isArray(value)) {
-    // DRF lists messages per field, or one object per item of a list field.
-    value.forEach((item, index) => {
-      collect(item, typeof item === "string" ? path : join(path, String(index)), out);
-    });
-  } else if (typeof value === "object" && value !== null) {
-    for (const [key, item] of Object.entries(value)) collect(item, join(path, key), out);
+  if (typeof value === "string") (out[path] ??= []).push(value);
+  // DRF lists messages per field, or one object per item of a list field; strings stay on the field itself.
+  else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      collect(item, Array.isArray(value) && typeof item === "string" ? path : path ? `${path}.${key}` : key, out);
+    }
   }
-}
-
-function join(path: string, key: string): string {
-  return path === "" ? key : `${path}.${key}`;
 }

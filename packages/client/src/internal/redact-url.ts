@@ -1,4 +1,4 @@
-const SECRET_PARAM = /key|token|secret|signature|password|credential/i;
+const SECRET_PARAM = /key|token|secret|sig|pass|cred/i;
 
 /** The URL for messages: no user:password, and secret-looking query values (e.g. signed links) hidden. */
 export function redactUrl(url: string): string {

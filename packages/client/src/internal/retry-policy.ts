@@ -33,14 +33,11 @@ export function resolveRetryPolicy(
   method: string,
   perRequest: unknown,
 ): RetryPolicy | undefined {
-  if (perRequest === false) return undefined;
-  if (perRequest !== undefined && perRequest !== true && (typeof perRequest !== "object" || perRequest === null)) {
-    throw new TypeError("`retry` must be true, false or { maxRetries, initialDelayMs, maxDelayMs }");
+  if (perRequest === false || (perRequest == null && (client === false || !IDEMPOTENT.includes(method)))) {
+    return undefined;
   }
-  const optedIn = perRequest !== undefined;
-  if (!optedIn && (client === false || !IDEMPOTENT.includes(method))) return undefined;
-  const base = client === false ? DEFAULT_RETRY : client;
-  return perRequest === true || !optedIn ? base : { ...base, ...(perRequest as RetryOptions) };
+  // Types guard the shape; anything but an object (true, or a stray value) means "the client's settings".
+  return { ...DEFAULT_RETRY, ...client, ...(typeof perRequest === "object" ? perRequest : {}) };
 }
 
 export function isRetryableStatus(status: number): boolean {
@@ -49,11 +46,10 @@ export function isRetryableStatus(status: number): boolean {
 
 /** Retry-After (delta-seconds or HTTP-date) in ms, or undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
-  if (header === null || header.trim() === "") return undefined;
+  if (!header?.trim()) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return seconds < 0 ? undefined : seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const ms = Number.isNaN(seconds) ? Date.parse(header) - now : seconds * 1000;
+  return ms >= 0 ? ms : Number.isNaN(ms) ? undefined : 0;
 }
 
 /** Wait before retry number `attempt` (0-based): Retry-After when within the cap, else full-jitter backoff. */

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_RETRY, parseRetryAfter, resolveRetryPolicy, retryDelay } from "../src/internal/retry-policy.js";
+
+const NOW = Date.parse("2026-11-29T05:00:00Z");
+
+describe("parseRetryAfter", () => {
+  const cases: { given: string | null; want: number | undefined }[] = [
+    { given: null, want: undefined },
+    { given: "", want: undefined },
+    { given: "3", want: 3000 },
+    { given: "0.5", want: 500 },
+    { given: "Sun, 29 Nov 2026 05:00:10 GMT", want: 10_000 },
+    { given: "Sun, 29 Nov 2026 04:59:00 GMT", want: 0 },
+    { given: "soon", want: undefined },
+  ];
+  it.each(cases)("$given → $want", ({ given, want }) => {
+    expect(parseRetryAfter(given, NOW)).toBe(want);
+  });
+});
+
+describe("retryDelay", () => {
+  const policy = { ...DEFAULT_RETRY, initialDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 5000 };
+  const cases: { attempt: number; header: string | null; random: number; want: number }[] = [
+    { attempt: 0, header: null, random: 0.5, want: 50 },
+    { attempt: 2, header: null, random: 0.5, want: 200 },
+    { attempt: 9, header: null, random: 0.999, want: 999 },
+    { attempt: 0, header: null, random: 0, want: 0 },
+    { attempt: 0, header: "4", random: 0.5, want: 4000 },
+    { attempt: 1, header: "Sun, 29 Nov 2026 05:00:02 GMT", random: 0.5, want: 2000 },
+    { attempt: 1, header: "3600", random: 0.5, want: 100 },
+    { attempt: 1, header: "nonsense", random: 0.25, want: 50 },
+  ];
+  it.each(cases)("attempt $attempt, Retry-After $header, random $random → $want ms", ({ attempt, header, random, want }) => {
+    expect(retryDelay(attempt, header, policy, () => random, NOW)).toBe(want);
+  });
+});
+
+describe("resolveRetryPolicy", () => {
+  const client = { ...DEFAULT_RETRY, maxRetries: 3 };
+  const cases: { method: string; perRequest: unknown; clientPolicy: typeof client | false; want: number | undefined }[] = [
+    { method: "GET", perRequest: undefined, clientPolicy: client, want: 3 },
+    { method: "DELETE", perRequest: undefined, clientPolicy: client, want: 3 },
+    { method: "POST", perRequest: undefined, clientPolicy: client, want: undefined },
+    { method: "PATCH", perRequest: undefined, clientPolicy: client, want: undefined },
+    { method: "POST", perRequest: true, clientPolicy: client, want: 3 },
+    { method: "PATCH", perRequest: { maxRetries: 1 }, clientPolicy: client, want: 1 },
+    { method: "GET", perRequest: false, clientPolicy: client, want: undefined },
+    { method: "GET", perRequest: undefined, clientPolicy: false, want: undefined },
+    { method: "POST", perRequest: true, clientPolicy: false, want: 2 },
+  ];
+  it.each(cases)("$method with per-request $perRequest → maxRetries $want", ({ method, perRequest, clientPolicy, want }) => {
+    expect(resolveRetryPolicy(clientPolicy, method, perRequest)?.maxRetries).toBe(want);
+  });
+});
