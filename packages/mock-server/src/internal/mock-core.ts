@@ -231,7 +231,9 @@ export class MockCore {
       );
     }
     if (!op.paginated) return json(200, items.map((item) => item.value));
-    const pageSize = typeof query["pageSize"] === "number" ? Math.min(query["pageSize"], op.pageSize.max) : op.pageSize.default;
+    // As DRF: a page size below 1 means the default, one above the maximum means the maximum.
+    const asked = typeof query["pageSize"] === "number" ? query["pageSize"] : 0;
+    const pageSize = asked < 1 ? op.pageSize.default : Math.min(asked, op.pageSize.max);
     const cursor = typeof query["cursor"] === "string" ? query["cursor"] : undefined;
     return json(200, paginate(items, { cursor, pageSize, url: call.request.url }));
   }
@@ -337,7 +339,11 @@ export class MockCore {
   #fresh(tenant: TenantState, schema: unknown, call: Call): JsonObject {
     const value = this.#generate(tenant, schema, call.params);
     const required = requiredOf(schema, this.spec.schemas);
-    for (const [name, property] of objectProperties(schema, this.spec.schemas)) {
+    const properties = objectProperties(schema, this.spec.schemas);
+    // Schemas converted from protobuf (ultravox.v1.*) mark nothing readOnly, so their server-set
+    // fields (ids, created) cannot be told apart: keep them all generated.
+    if (![...properties.values()].some((property) => property["readOnly"] === true)) return value;
+    for (const [name, property] of properties) {
       if (property["readOnly"] === true || Object.prototype.hasOwnProperty.call(call.body, name)) continue;
       if (property["default"] !== undefined) value[name] = property["default"];
       else if (property["nullable"] === true) value[name] = null;

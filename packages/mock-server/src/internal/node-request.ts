@@ -17,7 +17,9 @@ export function fromNodeRequest(request: IncomingMessage, origin: string): CoreR
 }
 
 export function writeNodeResponse(response: ServerResponse, core: CoreResponse): void {
-  response.writeHead(core.status, core.headers);
+  // An explicit length avoids chunked encoding: cheaper, and raw clients read one plain body.
+  const length = core.body === null ? 0 : typeof core.body === "string" ? Buffer.byteLength(core.body) : core.body.byteLength;
+  response.writeHead(core.status, { ...core.headers, "content-length": String(length) });
   response.end(core.body ?? undefined);
 }
 
