@@ -12,3 +12,5 @@ export { CHANGE_CLASSES, bumpForClass, classRank, maxClass, type ChangeClass } f
 export { diffSpecs, loadLockedForDiff, loadOverlaidForDiff, loadSpecForDiff, type DiffInput } from "./spec-diff.js";
 export { formatDiffJson, formatDiffMarkdown } from "./spec-diff-format.js";
 export type { ChangeFlag, DiffEntry, Direction, SpecChange, SpecDiff } from "./spec-diff-types.js";
+export { DEFAULT_UPDATE_STEPS, updateSpec, type SpecUpdateAction, type SpecUpdateOptions, type SpecUpdateResult, type UpdateStep } from "./spec-update.js";
+export { buildChangeset, changelogLine, findDependents, TYPES_PACKAGE, type Bump, type Changeset, type Dependent } from "./spec-update-changeset.js";
