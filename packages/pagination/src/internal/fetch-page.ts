@@ -1,4 +1,4 @@
-import { createApiError } from "./create-api-error.js";
+import { createApiError } from "@ultravox-api/client";
 import { cursorFromLink } from "./cursor-from-link.js";
 import type { Page } from "./page.js";
 import { PaginationError } from "./pagination-error.js";
