@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { BatchLifecycle } from "../src/internal/batch-lifecycle.js";
+import type { JsonObject } from "../src/internal/json.js";
+import { CoreBatchStore } from "../src/internal/lifecycle-store.js";
+import { TenantState } from "../src/internal/tenant-state.js";
+
+const KEY = "key-a.secret";
+const AGENT = "11111111-1111-4111-8111-111111111111";
+const BATCH = "22222222-2222-4222-8222-222222222222";
+const BATCHES = `/api/agents/${AGENT}/scheduled_batches`;
+const PATH = `${BATCHES}/${BATCH}`;
+const T0 = Date.parse("2025-01-01T00:00:00Z");
+
+function world(calls: JsonObject[]) {
+  const tenant = new TenantState("seed");
+  tenant.collection(BATCHES).set(BATCH, {
+    seq: tenant.nextSeq(),
+    value: { batchId: BATCH, created: new Date(T0).toISOString(), windowStart: null, windowEnd: null, paused: false, totalCount: calls.length, completedCount: 0, endedAt: null },
+  });
+  calls.forEach((call, i) => {
+    tenant.collection(`${PATH}/scheduled_calls`).set(`sc${i}`, {
+      seq: tenant.nextSeq(),
+      value: { batchId: BATCH, status: "FUTURE", callId: null, error: null, ...call },
+    });
+  });
+  const tenants = new Map([[KEY, tenant]]);
+  let made = 0;
+  const store = new CoreBatchStore({
+    tenant: (key) => tenants.get(key),
+    newCall: (_tenant, values) => ({ callId: `c${++made}`, billingStatus: "BILLING_STATUS_PENDING", ...values }),
+  });
+  return { tenant, store, ref: CoreBatchStore.ref(KEY, PATH) };
+}
+
+describe("CoreBatchStore over tenant collections", () => {
+  it("lets the lifecycle create Calls listed by /api/calls and created_calls, and update the batch", async () => {
+    const outgoing = { sip: { outgoing: { to: "sip:a@b" } } };
+    const { tenant, store, ref } = world([
+      { medium: outgoing, metadata: { who: "a" } },
+      { medium: outgoing, metadata: { who: "b" } },
+    ]);
+    const lifecycle = new BatchLifecycle(store);
+    lifecycle.track(ref);
+    await lifecycle.advanceTo(T0 + 5000);
+    const scheduled = [...(tenant.collections.get(`${PATH}/scheduled_calls`)?.values() ?? [])].map((item) => item.value);
+    expect(scheduled.map((v) => [v["status"], v["callId"], v["batchId"]])).toEqual([
+      ["SUCCESS", "c1", BATCH],
+      ["SUCCESS", "c2", BATCH],
+    ]);
+    const calls = [...(tenant.collections.get("/api/calls")?.values() ?? [])].map((item) => item.value);
+    expect(calls).toEqual([
+      { callId: "c1", billingStatus: "BILLING_STATUS_PENDING", created: "2025-01-01T00:00:00.000Z", joined: null, ended: null, agentId: AGENT, medium: outgoing, metadata: { who: "a" } },
+      { callId: "c2", billingStatus: "BILLING_STATUS_PENDING", created: "2025-01-01T00:00:01.000Z", joined: null, ended: null, agentId: AGENT, medium: outgoing, metadata: { who: "b" } },
+    ]);
+    expect([...(tenant.collections.get(`${PATH}/created_calls`)?.keys() ?? [])]).toEqual(["c1", "c2"]);
+    expect(tenant.collections.get(BATCHES)?.get(BATCH)?.value).toMatchObject({ completedCount: 2, endedAt: "2025-01-01T00:00:01.000Z" });
+  });
+
+  it("discards a Call from both lists", () => {
+    const { tenant, store, ref } = world([{}]);
+    const made = store.createCall(ref, { key: "sc0", status: "PENDING" }, new Date(T0));
+    store.discardCall(ref, made.callId);
+    expect(tenant.collections.get("/api/calls")?.size).toBe(0);
+    expect(tenant.collections.get(`${PATH}/created_calls`)?.size).toBe(0);
+  });
+
+  it("sees a deleted batch (and an unknown tenant) as gone", () => {
+    const { tenant, store, ref } = world([{}]);
+    expect(store.batch(CoreBatchStore.ref("other-key", PATH))).toBeUndefined();
+    expect(store.scheduledCalls(CoreBatchStore.ref("other-key", PATH))).toEqual([]);
+    tenant.collections.get(BATCHES)?.delete(BATCH);
+    tenant.removeChildren(PATH);
+    expect(store.batch(ref)).toBeUndefined();
+    expect(store.scheduledCalls(ref)).toEqual([]);
+    expect(() => store.createCall(CoreBatchStore.ref("other-key", PATH), { key: "sc0", status: "PENDING" }, new Date(T0))).toThrow(/gone/);
+  });
+});
