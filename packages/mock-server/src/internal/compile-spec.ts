@@ -91,9 +91,11 @@ export function compileSpec(document: JsonObject): CompiledSpec {
   const components = isObject(document["components"]) ? document["components"] : {};
   const schemas = isObject(components["schemas"]) ? components["schemas"] : {};
   const paths = isObject(document["paths"]) ? document["paths"] : {};
-  const bodyAjv = withDefinitions(createAjv(), "req", schemas, "request");
+  // Body and response validators are compiled on first use (once each): building their ajv
+  // instances and compiling all of them up front would more than double the time to first answer.
+  const bodyAjv = lazy(() => withDefinitions(createAjv(), "req", schemas, "request"));
   const paramAjv = withDefinitions(createAjv({ coerceTypes: "array" }), "req", schemas, "request");
-  const responseAjv = withDefinitions(createAjv(), "res", schemas, "response");
+  const responseAjv = lazy(() => withDefinitions(createAjv(), "res", schemas, "response"));
   // Many operations share a parameter set (cursor + pageSize, one uuid): compile each set once.
   const paramValidators = new Map<string, ValidateFunction>();
   const compileParams = (schema: JsonObject): ValidateFunction => {
@@ -202,7 +204,7 @@ export function compileSpec(document: JsonObject): CompiledSpec {
     validateResponse(schema) {
       let validate = responseValidators.get(schema);
       if (validate === undefined) {
-        validate = responseAjv.compile(toJsonSchema(schema, "response", "res#/definitions/") as object);
+        validate = responseAjv().compile(toJsonSchema(schema, "response", "res#/definitions/") as object);
         responseValidators.set(schema, validate);
       }
       return validate;
@@ -266,7 +268,7 @@ interface CompileInput {
   readonly pathItem: JsonObject;
   readonly document: JsonObject;
   readonly schemas: JsonObject;
-  readonly bodyAjv: Ajv;
+  readonly bodyAjv: () => Ajv;
   readonly compileParams: (schema: JsonObject) => ValidateFunction;
   readonly kind: OperationKind;
   readonly paginated: boolean;
@@ -350,7 +352,7 @@ function pathParamSchema(pathItem: unknown, name: string): JsonObject | undefine
   return undefined;
 }
 
-function compileBody(op: JsonObject, ajv: Ajv): CompiledBody | undefined {
+function compileBody(op: JsonObject, ajv: () => Ajv): CompiledBody | undefined {
   const requestBody = op["requestBody"];
   if (!isObject(requestBody) || !isObject(requestBody["content"])) return undefined;
   const content = requestBody["content"];
@@ -361,7 +363,7 @@ function compileBody(op: JsonObject, ajv: Ajv): CompiledBody | undefined {
   return {
     required: requestBody["required"] === true,
     mediaTypes,
-    validator: () => (validate ??= ajv.compile(toJsonSchema(schema, "request", "req#/definitions/") as object)),
+    validator: () => (validate ??= ajv().compile(toJsonSchema(schema, "request", "req#/definitions/") as object)),
     schema,
   };
 }
@@ -432,4 +434,9 @@ export function requiredOf(schema: unknown, schemas: JsonObject): Set<string> {
   };
   visit(schema, 0);
   return out;
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }

@@ -1,11 +1,5 @@
 import { detail } from "./http-failure.js";
-import type { JsonObject } from "./json.js";
-
-export interface StoredItem {
-  /** Insertion order: pages are keyed on it, so adding items never shifts a cursor. */
-  readonly seq: number;
-  value: JsonObject;
-}
+import { itemJson, type StoredItem } from "./stored-item.js";
 
 export interface PageRequest {
   readonly cursor: string | undefined;
@@ -15,10 +9,10 @@ export interface PageRequest {
 }
 
 /**
- * One page of a list, newest first, DRF cursor style: `next` holds the position after this page's
+ * The JSON text of one page of a list, newest first, DRF cursor style: `next` holds the position after this page's
  * oldest item and `previous` the position before its newest, both as opaque `cursor` values.
  */
-export function paginate(items: readonly StoredItem[], request: PageRequest): JsonObject {
+export function paginate(items: readonly StoredItem[], request: PageRequest): string {
   const position = decodeCursor(request.cursor);
   const newestFirst = [...items].reverse();
   let page: StoredItem[];
@@ -34,12 +28,10 @@ export function paginate(items: readonly StoredItem[], request: PageRequest): Js
   const last = page[page.length - 1];
   const hasOlder = last !== undefined && newestFirst.some((item) => item.seq < last.seq);
   const hasNewer = first !== undefined && newestFirst.some((item) => item.seq > first.seq);
-  return {
-    results: page.map((item) => item.value),
-    next: hasOlder ? withCursor(request.url, encodeCursor("n", last.seq)) : null,
-    previous: hasNewer ? withCursor(request.url, encodeCursor("p", first.seq)) : null,
-    total: items.length,
-  };
+  const next = hasOlder ? withCursor(request.url, encodeCursor("n", last.seq)) : null;
+  const previous = hasNewer ? withCursor(request.url, encodeCursor("p", first.seq)) : null;
+  // Joined from each item's cached JSON: the same bytes JSON.stringify of the envelope would give.
+  return `{"results":[${page.map(itemJson).join(",")}],"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)},"total":${items.length}}`;
 }
 
 function encodeCursor(direction: "n" | "p", seq: number): string {

@@ -1,4 +1,4 @@
-import type { StoredItem } from "./paginate.js";
+import type { StoredItem } from "./stored-item.js";
 import { Prng } from "./prng.js";
 
 /** Everything one API key sees: collections by concrete path, singletons, its own generator. */

@@ -1,0 +1,158 @@
+/**
+ * Same run, 127.0.0.1, each server in its own process: the seed endpoint on the mock
+ * (authenticated, validated, stateful, paginated: 50 scheduled calls, pageSize 10) vs a bare
+ * node:http server answering a fixed JSON of the same size vs Prism's mock on the same spec.
+ * Startup is spawn → first HTTP answer. Run with `pnpm --filter @ultravox-api/mock-server bench`.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import autocannon, { type Result } from "autocannon";
+
+const DURATION_S = Number(process.env["BENCH_DURATION"] ?? 5);
+const CONNECTIONS = 50;
+const KEY = "bench-key";
+const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const prismBin = fileURLToPath(new URL("../node_modules/@stoplight/prism-cli/dist/index.js", import.meta.url));
+const specFile = fileURLToPath(new URL("../../../spec/openapi.yaml", import.meta.url));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+/** Spawns a server and polls `probeUrl` until it answers; returns the child and the ms it took. */
+async function launch(args: string[], probeUrl: string, headers: Record<string, string>, limitMs: number) {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  while (performance.now() - started < limitMs) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}: ${stderr.trim().split("\n").pop() ?? ""}`);
+    try {
+      const response = await fetch(probeUrl, { headers });
+      await response.arrayBuffer();
+      return { child, readyMs: performance.now() - started };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+  child.kill("SIGTERM");
+  throw new Error(`not ready within ${limitMs} ms`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** One second of the same load first (not measured) so every server is past JIT warm-up. */
+async function load(url: string, headers: Record<string, string>): Promise<Result> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
+  return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+}
+
+interface Row {
+  server: string;
+  "req/s": number;
+  "p50 ms": number;
+  "p99 ms": number;
+  "req/s vs bare": string;
+  "p99 vs bare": string;
+  "ready ms": number;
+  "non-2xx": number;
+  errors: number;
+}
+
+function row(name: string, result: Result, readyMs: number, bare?: Result): Row {
+  return {
+    server: name,
+    "req/s": Math.round(result.requests.average),
+    "p50 ms": result.latency.p50,
+    "p99 ms": result.latency.p99,
+    "req/s vs bare": bare === undefined ? "1.00×" : `${(result.requests.average / bare.requests.average).toFixed(3)}×`,
+    "p99 vs bare": bare === undefined ? "1.00×" : `${(result.latency.p99 / Math.max(1, bare.latency.p99)).toFixed(2)}×`,
+    "ready ms": Math.round(readyMs),
+    "non-2xx": result.non2xx,
+    errors: result.errors,
+  };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(cli)) throw new Error("build first: pnpm --filter @ultravox-api/mock-server build");
+  const headers = { "x-api-key": KEY };
+
+  // The mock, seeded with the story's data through its own API.
+  const mockPort = await freePort();
+  const mockBase = `http://127.0.0.1:${mockPort}`;
+  const mock = await launch([cli, "--port", String(mockPort), "--api-key", KEY, "--seed", "1"], `${mockBase}/api/agents`, headers, 10_000);
+  const post = async (path: string, body: unknown): Promise<Record<string, unknown>> => {
+    const response = await fetch(`${mockBase}${path}`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) });
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const agent = await post("/api/agents", { name: "bench" });
+  const agentId = String(agent["agentId"]);
+  const batch = await post(`/api/agents/${agentId}/scheduled_batches`, { calls: Array.from({ length: 50 }, (_v, i) => ({ metadata: { row: String(i) } })) });
+  const seedPath = `/api/agents/${agentId}/scheduled_batches/${String(batch["batchId"])}/scheduled_calls?status=FUTURE&pageSize=10`;
+  const sample = await (await fetch(`${mockBase}${seedPath}`, { headers })).text();
+  const mockResult = await load(`${mockBase}${seedPath}`, headers);
+  await stop(mock.child);
+
+  // Bare node:http with a fixed body of the same size.
+  const barePort = await freePort();
+  const bareCode = `const body = ${JSON.stringify(sample)};
+require("node:http").createServer((q, s) => { s.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }); s.end(body); }).listen(${barePort}, "127.0.0.1");`;
+  const bare = await launch(["-e", bareCode], `http://127.0.0.1:${barePort}${seedPath}`, headers, 10_000);
+  const bareResult = await load(`http://127.0.0.1:${barePort}${seedPath}`, headers);
+  await stop(bare.child);
+
+  const rows = [row("bare node:http (fixed JSON)", bareResult, bare.readyMs), row("@ultravox-api/mock-server", mockResult, mock.readyMs, bareResult)];
+
+  // Prism 5.14 (the last for Node 20) on the same spec; it checks the key header but keeps no state.
+  let prismNote = "";
+  if (existsSync(prismBin)) {
+    const prismPort = await freePort();
+    try {
+      const prism = await launch(
+        [prismBin, "mock", "-h", "127.0.0.1", "-p", String(prismPort), specFile],
+        `http://127.0.0.1:${prismPort}${seedPath}`,
+        headers,
+        60_000,
+      );
+      const prismResult = await load(`http://127.0.0.1:${prismPort}${seedPath}`, headers);
+      await stop(prism.child);
+      rows.push(row("Prism 5.14.2 mock (stateless)", prismResult, prism.readyMs, bareResult));
+    } catch (error) {
+      prismNote = `Prism did not run: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  } else {
+    prismNote = "Prism is not installed (devDependency @stoplight/prism-cli)";
+  }
+
+  console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s each, 127.0.0.1; seed endpoint body ${Buffer.byteLength(sample)} bytes\n`);
+  console.table(rows);
+  if (prismNote !== "") console.log(prismNote);
+  const ours = rows[1];
+  if (ours !== undefined) {
+    const ratio = mockResult.requests.average / bareResult.requests.average;
+    const p99 = mockResult.latency.p99 / Math.max(1, bareResult.latency.p99);
+    console.log(
+      `goals: req/s ≥ 0.5× bare: ${ratio >= 0.5 ? "met" : "MISSED"} (${ratio.toFixed(2)}×); ` +
+        `p99 ≤ 2× bare: ${p99 <= 2 ? "met" : "MISSED"} (${p99.toFixed(2)}×); ready ≤ 1 s: ${mock.readyMs <= 1000 ? "met" : "MISSED"} (${Math.round(mock.readyMs)} ms)`,
+    );
+  }
+}
+
+await main();
