@@ -1,0 +1,19 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { createAndFetchWebhook } from "../examples/http-server.js";
+import { listFutureCalls } from "../examples/in-process.js";
+
+describe("README examples", () => {
+  it("are the files in examples/, which the package type-checks", async () => {
+    const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+    for (const name of ["in-process.ts", "http-server.ts"]) {
+      expect(blocks).toContain(await readFile(new URL(`../examples/${name}`, import.meta.url), "utf8"));
+    }
+  });
+
+  it("work as their comments say", async () => {
+    expect(await listFutureCalls()).toBe(25);
+    expect(await createAndFetchWebhook()).toBe("https://hooks.example.com/ultravox");
+  });
+});
