@@ -14,7 +14,7 @@ export interface JournalEntry {
   readonly durationMs: number;
   /** The tenant's id (never the API key itself), or null when the request was not authenticated. */
   readonly tenant: string | null;
-  /** Set when an injected fault decided the answer: "status", "reset". */
+  /** Set when the mock itself decided the answer: "status" or "reset" (injected faults), "rate-limit:<scope>". */
   readonly fault?: string;
 }
 

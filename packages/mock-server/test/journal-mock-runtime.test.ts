@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { BatchLifecycle } from "../src/internal/batch-lifecycle.js";
+import { ConnectionReset } from "../src/internal/connection-reset.js";
+import type { CoreRequest, CoreResponse } from "../src/internal/core-types.js";
+import { FaultInjector } from "../src/internal/fault-injector.js";
+import { instrument, type MockRuntime } from "../src/internal/mock-runtime.js";
+import { RateLimiter } from "../src/internal/rate-limiter.js";
+import { RequestJournal } from "../src/internal/request-journal.js";
+import { VirtualClock } from "../src/internal/virtual-clock.js";
+import { fromWebRequest } from "../src/internal/web-request.js";
+import { MemoryBatchStore } from "./support/lifecycle-memory-store.js";
+
+const KEYS = ["aaaaaaaa.key-one", "bbbbbbbb.key-two"];
+const T0 = Date.parse("2025-01-01T00:00:00Z");
+
+function setup(limiter?: (now: () => number) => RateLimiter) {
+  const clock = new VirtualClock({ mode: "virtual", start: T0 });
+  const rateLimiter = limiter === undefined ? null : limiter(() => clock.now());
+  const store = new MemoryBatchStore();
+  const runtime: MockRuntime = {
+    clock,
+    faults: new FaultInjector(),
+    journal: new RequestJournal(),
+    rateLimiter,
+    lifecycle: new BatchLifecycle(store),
+    apiKeys: KEYS,
+  };
+  const seen: string[] = [];
+  const inner = (request: CoreRequest): Promise<CoreResponse> => {
+    seen.push(`${request.method} ${request.url.pathname}`);
+    return Promise.resolve({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
+  };
+  const dispatch = instrument(inner, runtime);
+  const send = (method: string, path: string, key: string | null = KEYS[0] ?? null) =>
+    dispatch(fromWebRequest(new Request(`http://127.0.0.1:1${path}`, { method, headers: key === null ? {} : { "x-api-key": key } })));
+  return { runtime, store, seen, send, clock };
+}
+
+describe("instrumented dispatch", () => {
+  it("journals every request with its tenant id (never the key), query and status", async () => {
+    const { runtime, send, clock } = setup();
+    await send("GET", "/api/calls?pageSize=10&cursor=abc");
+    await clock.advance(1000);
+    await send("POST", "/api/agents", KEYS[1]);
+    await send("GET", "/api/calls", null);
+    const entries = runtime.journal.list();
+    expect(entries.map(({ seq, time, method, path, query, status, tenant }) => ({ seq, time, method, path, query, status, tenant }))).toEqual([
+      { seq: 1, time: "2025-01-01T00:00:00.000Z", method: "GET", path: "/api/calls", query: { pageSize: "10", cursor: "abc" }, status: 200, tenant: "tenant-1" },
+      { seq: 2, time: "2025-01-01T00:00:01.000Z", method: "POST", path: "/api/agents", query: {}, status: 200, tenant: "tenant-2" },
+      { seq: 3, time: "2025-01-01T00:00:01.000Z", method: "GET", path: "/api/calls", query: {}, status: 200, tenant: null },
+    ]);
+    expect(entries.every((e) => e.durationMs >= 0)).toBe(true);
+    expect(JSON.stringify(entries)).not.toMatch(/key-one|key-two/);
+  });
+
+  it("answers injected statuses without reaching the core, and journals them", async () => {
+    const { runtime, send, seen } = setup();
+    runtime.faults.add({ kind: "status", route: "GET /api/calls", status: 503, times: 2 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await send("GET", "/api/calls")).status);
+    expect(statuses).toEqual([503, 503, 200]);
+    expect(seen).toEqual(["GET /api/calls"]);
+    expect(runtime.journal.list().map((e) => [e.status, e.fault])).toEqual([
+      [503, "status"],
+      [503, "status"],
+      [200, undefined],
+    ]);
+    const answer = await (async () => {
+      runtime.faults.add({ kind: "status", status: 429, retryAfterSeconds: 3, times: 1 });
+      return send("GET", "/api/agents");
+    })();
+    expect(answer.headers).toEqual({ "content-type": "application/json", "retry-after": "3" });
+  });
+
+  it("throws ConnectionReset for a reset fault, journaled as status 0", async () => {
+    const { runtime, send } = setup();
+    runtime.faults.add({ kind: "reset", times: 1 });
+    await expect(send("DELETE", "/api/agents/x")).rejects.toBeInstanceOf(ConnectionReset);
+    expect(runtime.journal.list()[0]).toMatchObject({ status: 0, fault: "reset", method: "DELETE" });
+    expect((await send("DELETE", "/api/agents/x")).status).toBe(200);
+  });
+
+  it("waits injected latency (wall time) before answering", async () => {
+    const { runtime, send } = setup();
+    runtime.faults.add({ kind: "latency", ms: 30 });
+    const before = performance.now();
+    await send("GET", "/api/calls");
+    expect(performance.now() - before).toBeGreaterThanOrEqual(29);
+    expect(runtime.journal.list()[0]?.durationMs).toBeGreaterThanOrEqual(29);
+  });
+
+  it("rate limits per key on the mock's clock, counting call creation apart", async () => {
+    const { runtime, send, seen, clock } = setup((now) => new RateLimiter({ perKey: 3, callsPerSecond: 1, callsPerMinute: null }, now));
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await send("GET", "/api/calls")).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const refused = await send("GET", "/api/calls");
+    expect(refused.headers["retry-after"]).toBe("1");
+    expect(JSON.parse(String(refused.body))).toEqual({ detail: "Request was throttled. Expected available in 1 second." });
+    expect(seen).toHaveLength(3);
+    // The other key has its own bucket; unauthenticated requests go on to the core (and its 401).
+    expect((await send("GET", "/api/calls", KEYS[1])).status).toBe(200);
+    expect((await send("GET", "/api/calls", null)).status).toBe(200);
+    expect(runtime.journal.list({ status: 429 }).map((e) => e.fault)).toEqual(["rate-limit:key", "rate-limit:key"]);
+    // Time on the mock's clock refills the bucket; call creation has its own, smaller one.
+    await clock.advance(1000);
+    const creations: number[] = [];
+    for (let i = 0; i < 2; i++) creations.push((await send("POST", "/api/agents/a1/calls", KEYS[1])).status);
+    expect(creations).toEqual([200, 429]);
+    expect((await send("POST", "/api/agents", KEYS[1])).status).toBe(200);
+    expect(runtime.journal.list({ status: 429, tenant: "tenant-2" }).map((e) => e.fault)).toEqual(["rate-limit:call-creation"]);
+  });
+
+  it("leaves admin routes to the admin handler: not journaled, not faulted", async () => {
+    const { runtime, send, seen } = setup();
+    runtime.faults.add({ kind: "status", status: 500 });
+    const answer = await send("GET", "/__mock/clock");
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(String(answer.body))).toEqual({ mode: "virtual", now: "2025-01-01T00:00:00.000Z" });
+    expect((await send("GET", "/__mock/clock", "wrong.key")).status).toBe(401);
+    expect(runtime.journal.size).toBe(0);
+    expect(seen).toEqual([]);
+  });
+
+  it("moves scheduled batches along before each request", async () => {
+    const { runtime, store, send, clock } = setup();
+    store.add("b", { created: new Date(T0).toISOString(), windowStart: new Date(T0 + 60_000).toISOString() }, [{ medium: { sip: { outgoing: {} } } }]);
+    runtime.lifecycle.track("b");
+    await send("GET", "/api/calls");
+    expect(store.statuses("b")).toEqual(["FUTURE"]);
+    // Move the clock without its listeners (as real time does): the next request catches up.
+    await clock.set(T0 + 61_000);
+    await send("GET", "/api/calls");
+    expect(store.statuses("b")).toEqual(["SUCCESS"]);
+  });
+});
