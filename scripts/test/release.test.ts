@@ -1,0 +1,114 @@
+import { cpSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONSUMER_CALLS, consumerCjs, consumerMain, consumerTsconfig, consumerTypeError } from "./release-consumer.js";
+import { cleanEnv, sh, startRegistry, type LocalRegistry } from "./release-registry.js";
+import { repoRoot } from "./helpers/temp-repo.js";
+
+const PACKAGES = ["types", "client", "pagination", "mock-server"].map((p) => `@ultravox-api/${p}`);
+const tsc = createRequire(join(repoRoot, "package.json")).resolve("typescript/bin/tsc");
+
+let work: string;
+let repo: string;
+let registry: LocalRegistry;
+
+async function version(pkg: string): Promise<string> {
+  const dir = pkg.replace("@ultravox-api/", "");
+  return (JSON.parse(await readFile(join(repo, "packages", dir, "package.json"), "utf8")) as { version: string }).version;
+}
+
+async function changeset(name: string, bumps: Record<string, string>, summary: string): Promise<void> {
+  const head = Object.entries(bumps).map(([pkg, bump]) => `"${pkg}": ${bump}`);
+  await writeFile(join(repo, ".changeset", `${name}.md`), ["---", ...head, "---", "", summary, ""].join("\n"));
+}
+
+/** The same commands the release workflow runs: `changeset version`, then `changeset publish`. */
+async function versionAndPublish(): Promise<void> {
+  await sh(repo, "pnpm", ["exec", "changeset", "version"]);
+  await sh(repo, "pnpm", ["exec", "changeset", "publish", "--no-git-tag"], cleanEnv({ npm_config_registry: registry.url }));
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "uvx-release-"));
+  registry = await startRegistry(work);
+  // A copy of the working tree (the turbo cache too, so an unchanged build is a cache hit);
+  // the real tree is never versioned or published from.
+  repo = join(work, "repo");
+  cpSync(repoRoot, repo, { recursive: true, filter: (src) => !["node_modules", ".git"].includes(basename(src)) });
+  for (const name of await readdir(join(repo, ".changeset"))) {
+    if (name.endsWith(".md") && name !== "README.md") await rm(join(repo, ".changeset", name));
+  }
+  const host = registry.url.replace(/^http:/, "");
+  await writeFile(join(repo, ".npmrc"), `registry=${registry.url}\n${host}:_authToken=${registry.token}\n`);
+  await sh(repo, "pnpm", ["install", "--offline", "--frozen-lockfile"]);
+  await sh(repo, "pnpm", ["build"]);
+}, 600_000);
+
+afterAll(async () => {
+  await registry.stop();
+  await rm(work, { recursive: true, force: true });
+}, 60_000);
+
+describe("release to a real npm registry (verdaccio on 127.0.0.1)", () => {
+  it("changeset version then changeset publish puts the four packages in the registry", async () => {
+    const before = await Promise.all(PACKAGES.map(version));
+    await changeset("release-all", Object.fromEntries(PACKAGES.map((p) => [p, "minor"])), "Release test: every package.");
+    await versionAndPublish();
+    const after = await Promise.all(PACKAGES.map(version));
+    for (const [i, pkg] of PACKAGES.entries()) {
+      expect(after[i], pkg).not.toBe(before[i]);
+      expect(await registry.versions(pkg), pkg).toEqual([after[i]]);
+    }
+    // workspace:^ became a real range on the way out.
+    const client = await registry.manifest("@ultravox-api/client", after[1] ?? "");
+    expect(client.dependencies?.["@ultravox-api/types"]).toBe(`^${after[0] ?? ""}`);
+  }, 300_000);
+
+  it("a fresh npm project installs them and runs a type-checked program: FUTURE calls of a batch, across pages", async () => {
+    const consumer = join(work, "consumer");
+    await mkdir(consumer);
+    await sh(consumer, "npm", ["init", "-y"]);
+    const pkgFile = join(consumer, "package.json");
+    const pkg = JSON.parse(await readFile(pkgFile, "utf8")) as Record<string, unknown>;
+    await writeFile(pkgFile, JSON.stringify({ ...pkg, type: "module", private: true }, null, 2));
+    // Only our scope comes from the local registry; openapi-fetch, ajv… come from the usual one.
+    await writeFile(join(consumer, ".npmrc"), `@ultravox-api:registry=${registry.url}\n`);
+    await sh(consumer, "npm", ["install", "--no-audit", "--no-fund", ...PACKAGES]);
+    const installed = JSON.parse(await readFile(join(consumer, "node_modules/@ultravox-api/client/package.json"), "utf8")) as { version: string };
+    expect(installed.version).toBe(await version("@ultravox-api/client"));
+
+    await writeFile(join(consumer, "tsconfig.json"), consumerTsconfig);
+    await writeFile(join(consumer, "main.ts"), consumerTypeError);
+    await expect(sh(consumer, process.execPath, [tsc, "-p", "."])).rejects.toThrow(/TS2322/);
+
+    await writeFile(join(consumer, "main.ts"), consumerMain);
+    await sh(consumer, process.execPath, [tsc, "-p", "."]);
+    const out = await sh(consumer, process.execPath, [join("dist", "main.js")]);
+    expect(out.trim()).toBe(`scheduled calls FUTURE: ${CONSUMER_CALLS}`);
+
+    // The packages are ESM-only; CommonJS code can still require() them on Node >= 20.19.
+    await writeFile(join(consumer, "check.cjs"), consumerCjs);
+    const exported = JSON.parse(await sh(consumer, process.execPath, ["check.cjs"])) as Record<string, string[]>;
+    expect(exported["client"]).toContain("createUltravoxClient");
+    expect(exported["pagination"]).toContain("paginate");
+    expect(exported["mock-server"]).toContain("startMockServer");
+  }, 300_000);
+
+  it("a changeset for the mock server alone publishes only the mock server", async () => {
+    const before = Object.fromEntries(await Promise.all(PACKAGES.map(async (p) => [p, await registry.versions(p)] as const)));
+    const local = Object.fromEntries(await Promise.all(PACKAGES.map(async (p) => [p, await version(p)] as const)));
+    await changeset("mock-only", { "@ultravox-api/mock-server": "patch" }, "Release test: mock server only.");
+    await versionAndPublish();
+    for (const pkg of PACKAGES) {
+      if (pkg === "@ultravox-api/mock-server") continue;
+      expect(await version(pkg), pkg).toBe(local[pkg]);
+      expect(await registry.versions(pkg), pkg).toEqual(before[pkg]);
+    }
+    const mock = await version("@ultravox-api/mock-server");
+    expect(mock).not.toBe(local["@ultravox-api/mock-server"]);
+    expect(await registry.versions("@ultravox-api/mock-server")).toEqual([...(before["@ultravox-api/mock-server"] ?? []), mock].sort());
+  }, 300_000);
+});
