@@ -44,12 +44,12 @@ describe("timeouts", () => {
 });
 
 describe("caller abort", () => {
-  it("passes through as the platform AbortError while waiting for the answer", async () => {
+  it.each([{ timeoutMs: 60_000 }, { timeoutMs: 0 }])("passes through as the platform AbortError while waiting for the answer (timeoutMs $timeoutMs)", async ({ timeoutMs }) => {
     const controller = new AbortController();
     const api = await server(() => {
       controller.abort();
     });
-    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url });
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, timeoutMs });
     const error: unknown = await client.GET("/api/calls", { signal: controller.signal }).catch((e: unknown) => e);
     expect((error as Error).name).toBe("AbortError");
     expect(error).toBeInstanceOf(DOMException);

@@ -67,22 +67,25 @@ async function send(
   callerSignal: AbortSignal,
   timeoutMs: number,
 ): Promise<Response> {
-  const controller = new AbortController();
-  // Left attached: it lives and dies with this request's own signal, and keeps body reads abortable.
-  callerSignal.addEventListener("abort", () => {
-    controller.abort(callerSignal.reason);
-  });
-  if (callerSignal.aborted) controller.abort(callerSignal.reason);
-  const state = { expired: false };
-  const timer =
-    timeoutMs > 0
-      ? setTimeout(() => {
-          state.expired = true;
-          controller.abort(new DOMException("timeout", "TimeoutError"));
-        }, timeoutMs)
-      : undefined;
   const follow = request.redirect === "follow";
-  const init: RequestInit = { signal: controller.signal, redirect: follow ? "manual" : request.redirect };
+  const init: RequestInit = { redirect: follow ? "manual" : request.redirect };
+  const state = { expired: false };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Without a timeout the request's own signal (which follows the caller's) is enough; an
+  // AbortController per request is measurable on hot paths, so only pay for it when needed.
+  if (timeoutMs > 0) {
+    const controller = new AbortController();
+    // Left attached: it lives and dies with this request's own signal, and keeps body reads abortable.
+    callerSignal.addEventListener("abort", () => {
+      controller.abort(callerSignal.reason);
+    });
+    if (callerSignal.aborted) controller.abort(callerSignal.reason);
+    timer = setTimeout(() => {
+      state.expired = true;
+      controller.abort(new DOMException("timeout", "TimeoutError"));
+    }, timeoutMs);
+    init.signal = controller.signal;
+  }
   try {
     let response = await options.fetch(request, init);
     for (let hops = 0; follow && hops < MAX_REDIRECTS; hops++) {
@@ -112,9 +115,9 @@ function redirectTarget(request: Request, response: Response, origin: string): R
   const toGet = status === 303 ? request.method !== "HEAD" : (status === 301 || status === 302) && request.method === "POST";
   if (toGet) {
     headers.delete("content-type");
-    return new Request(url, { method: "GET", headers });
+    return new Request(url, { method: "GET", headers, signal: request.signal });
   }
   // 307/308 must re-send the body, which has been sent already; hand the redirect to the caller.
   if (request.body !== null) return undefined;
-  return new Request(url, { method: request.method, headers });
+  return new Request(url, { method: request.method, headers, signal: request.signal });
 }

@@ -37,7 +37,8 @@ export function resolveRetryPolicy(
     return undefined;
   }
   // Types guard the shape; anything but an object (true, or a stray value) means "the client's settings".
-  return { ...DEFAULT_RETRY, ...client, ...(typeof perRequest === "object" ? perRequest : {}) };
+  const base = client || DEFAULT_RETRY;
+  return typeof perRequest === "object" ? { ...base, ...perRequest } : base;
 }
 
 export function isRetryableStatus(status: number): boolean {

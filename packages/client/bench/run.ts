@@ -1,0 +1,124 @@
+// pnpm --filter @ultravox-api/client bench: request overhead, bundle size and type-check time, each
+// against its baseline measured in the same run. Bounded: a few seconds per section.
+import { execFile } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import type { paths } from "@ultravox-api/types";
+import { build } from "esbuild";
+import createClient from "openapi-fetch";
+import { createUltravoxClient } from "@ultravox-api/client";
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+
+async function requests(): Promise<void> {
+  const body = JSON.stringify({ results: [], next: null, previous: null, total: 0 });
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json", "content-length": String(body.length) });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bare = createClient<paths>({ baseUrl, headers: { "X-API-Key": "key" } });
+  const ours = createUltravoxClient({ apiKey: "key", baseUrl, timeoutMs: 30_000, retry: { maxRetries: 2 } });
+  const contenders: Record<string, () => Promise<unknown>> = {
+    "raw fetch": async () => {
+      const response = await fetch(`${baseUrl}/api/calls`, { headers: { "X-API-Key": "key" } });
+      return (await response.json()) as unknown;
+    },
+    "bare openapi-fetch": () => bare.GET("/api/calls"),
+    "ours (auth+retry+timeout)": () => ours.GET("/api/calls"),
+  };
+  const N = 300;
+  const ROUNDS = 21;
+  const samples: Record<string, number[]> = {};
+  for (const run of Object.values(contenders)) for (let i = 0; i < 200; i++) await run(); // warm-up
+  // Interleaved rounds so drift (GC, CPU frequency) hits every contender alike.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, run] of Object.entries(contenders)) {
+      const start = performance.now();
+      for (let i = 0; i < N; i++) await run();
+      (samples[name] ??= []).push((N * 1000) / (performance.now() - start));
+    }
+  }
+  server.close();
+  const bareOps = median(samples["bare openapi-fetch"] ?? []);
+  const rawOps = median(samples["raw fetch"] ?? []);
+  console.log(`\n(1) ${N} sequential GETs to a local node:http server, median of ${ROUNDS} interleaved rounds`);
+  console.table(
+    Object.entries(samples).map(([name, values]) => ({
+      contender: name,
+      "ops/s": Math.round(median(values)),
+      "× raw fetch": round(median(values) / rawOps),
+      "× bare openapi-fetch": round(median(values) / bareOps),
+    })),
+  );
+  console.log("goal: ours ≥ 0.95× bare openapi-fetch");
+}
+
+async function bundle(): Promise<void> {
+  const rows = [];
+  for (const [name, file] of [
+    ["bare openapi-fetch", "fixtures/one-call-bare.ts"],
+    ["ours", "fixtures/one-call-ours.ts"],
+  ] as const) {
+    const result = await build({
+      entryPoints: [here(file)],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      logLevel: "error",
+    });
+    const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+    rows.push({ program: name, "min bytes": code.length, "gzip kB": round(gzipSync(code, { level: 9 }).length / 1000) });
+  }
+  const base = rows[0]?.["gzip kB"] ?? NaN;
+  console.log("\n(2) one-call program: esbuild --bundle --minify --format=esm --platform=browser, then gzip -9");
+  console.table(rows.map((row) => ({ ...row, "× bare": round(row["gzip kB"] / base) })));
+  console.log("goal: ours ≤ 4.2 kB gzip");
+}
+
+async function typecheck(): Promise<void> {
+  const tsc = fileURLToPath(import.meta.resolve("typescript/bin/tsc"));
+  const time = async (file: string): Promise<number> => {
+    const start = performance.now();
+    // The strict flags of tsconfig.base.json, on one file, no project: what a consumer's editor pays.
+    await promisify(execFile)(process.execPath, [
+      tsc,
+      "--noEmit",
+      "--strict",
+      "--skipLibCheck",
+      "--exactOptionalPropertyTypes",
+      "--noUncheckedIndexedAccess",
+      "--module",
+      "nodenext",
+      "--target",
+      "es2022",
+      "--lib",
+      "es2023,dom",
+            here(file),
+    ]);
+    return performance.now() - start;
+  };
+  const runs: Record<string, number[]> = { "bare openapi-fetch + types": [], ours: [] };
+  for (let i = 0; i < 3; i++) {
+    runs["bare openapi-fetch + types"]?.push(await time("fixtures/consumer-bare.ts"));
+    runs["ours"]?.push(await time("fixtures/consumer-ours.ts"));
+  }
+  const base = median(runs["bare openapi-fetch + types"] ?? []);
+  console.log("\n(3) tsc --noEmit of a small strict consumer, median of 3 interleaved runs");
+  console.table(
+    Object.entries(runs).map(([name, values]) => ({ consumer: name, "ms": Math.round(median(values)), "× bare": round(median(values) / base) })),
+  );
+  console.log("goal: ours ≤ 1.1× bare");
+}
+
+await requests();
+await bundle();
+await typecheck();
