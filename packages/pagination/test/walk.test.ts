@@ -89,7 +89,7 @@ describe("page counts", () => {
 
 describe("invoices oddity: no total, pageSize 1-100", () => {
   it("walks a list without total", async () => {
-    const invoices = Array.from({ length: 7 }, (_, i) => ({ invoiceId: `inv-${i}` }));
+    const invoices = Array.from({ length: 7 }, (_, i) => ({ invoiceNumber: `INV-${i}` }));
     const server = await serve({ items: invoices, withoutTotal: true });
     const got = await drain(pages(clientFor(server), INVOICES, undefined, { pageSize: 3 }));
     expect(got.map((p) => p.total)).toEqual([undefined, undefined, undefined]);
@@ -250,6 +250,26 @@ describe("abort via signal", () => {
     expect(got).toHaveLength(5);
     expect(walker.cursor).toBe(server.requests[1]?.query.get("cursor"));
     server.release();
+  });
+
+  it("aborting while the consumer holds a page (prefetch in flight): that page is kept, resume from the next", async () => {
+    const all = scheduledCalls(15);
+    const server = await serve({ items: all, holdPage: 1 });
+    const client = clientFor(server);
+    const controller = new AbortController();
+    const walker = pages(client, SEED_PATH, init, { pageSize: 5, prefetch: true, signal: controller.signal });
+    const iterator = walker[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    await server.waitForRequests(2);
+    const reason = new Error("stop now");
+    controller.abort(reason);
+    await expect(iterator.next()).rejects.toBe(reason);
+    expect(await server.requests[1]?.closedEarly).toBe(true);
+    server.release();
+    const firstItems = first.done === true ? [] : first.value.items;
+    expect(walker.cursor).toBe(first.done === true ? "unreachable" : first.value.nextCursor);
+    const rest = await collect(client, SEED_PATH, init, { pageSize: 5, startCursor: walker.cursor });
+    expect([...firstItems, ...rest]).toEqual(all);
   });
 
   it("an already-aborted signal makes no request", async () => {

@@ -50,7 +50,9 @@ export class PageWalk implements Walker<Page<unknown>> {
     let pagesLeft = setup.maxPages;
 
     const load = (cursor: string | null): Promise<Page<unknown>> => {
-      for (const s of userSignals) s.throwIfAborted();
+      // Rejecting (not throwing) keeps an abort for later: a page already fetched is still delivered first.
+      const aborted = userSignals.find((s) => s.aborted);
+      if (aborted !== undefined) return Promise.reject(aborted.reason as Error);
       if (cursor !== null) seen.add(cursor);
       pagesLeft -= 1;
       const pending = fetchPage(request, cursor);
