@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { loadSpecFile } from "./internal/load-spec-file.js";
 import { startMockServer } from "./start-mock-server.js";
 
 const HELP = `Usage: ultravox-mock [options]
@@ -42,7 +41,8 @@ async function main(): Promise<void> {
     host: values.host,
     seed: values.seed,
     now: frozen === undefined ? Date.now : () => frozen,
-    ...(values.spec === undefined ? {} : { spec: await loadSpecFile(values.spec) }),
+    // Loaded on demand: the YAML parser is not needed for the bundled spec.
+    ...(values.spec === undefined ? {} : { spec: await (await import("./internal/load-spec-file.js")).loadSpecFile(values.spec) }),
     ...(values["api-key"] === undefined ? {} : { apiKeys: values["api-key"] }),
   });
   process.stdout.write(`ultravox-mock listening on ${server.url} (${server.operationCount} operations) API key: ${server.apiKey}\n`);

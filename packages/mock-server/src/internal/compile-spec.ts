@@ -42,8 +42,8 @@ export interface CompiledOperation {
   readonly kind: OperationKind;
   readonly auth: boolean;
   readonly paginated: boolean;
-  readonly validatePath: ValidateFunction;
-  readonly validateQuery: ValidateFunction;
+  readonly validatePath: () => ValidateFunction;
+  readonly validateQuery: () => ValidateFunction;
   /** Query parameters whose schema is an array (repeated in the query string). */
   readonly arrayQuery: ReadonlySet<string>;
   readonly body: CompiledBody | undefined;
@@ -91,21 +91,26 @@ export function compileSpec(document: JsonObject): CompiledSpec {
   const components = isObject(document["components"]) ? document["components"] : {};
   const schemas = isObject(components["schemas"]) ? components["schemas"] : {};
   const paths = isObject(document["paths"]) ? document["paths"] : {};
-  // Body and response validators are compiled on first use (once each): building their ajv
-  // instances and compiling all of them up front would more than double the time to first answer.
+  // Validators are compiled on first use (once each): building the ajv instances and compiling
+  // every validator up front would multiply the time to first answer.
   const bodyAjv = lazy(() => withDefinitions(createAjv(), "req", schemas, "request"));
-  const paramAjv = withDefinitions(createAjv({ coerceTypes: "array" }), "req", schemas, "request");
+  // Parameters rarely reference components (this spec's never do): skip converting them all then.
+  const paramsUseRefs = parametersUseRefs(paths);
+  const paramAjv = lazy(() =>
+    paramsUseRefs ? withDefinitions(createAjv({ coerceTypes: "array" }), "req", schemas, "request") : createAjv({ coerceTypes: "array" }),
+  );
   const responseAjv = lazy(() => withDefinitions(createAjv(), "res", schemas, "response"));
-  // Many operations share a parameter set (cursor + pageSize, one uuid): compile each set once.
-  const paramValidators = new Map<string, ValidateFunction>();
-  const compileParams = (schema: JsonObject): ValidateFunction => {
+  // Many operations share a parameter set (cursor + pageSize, one uuid): each set is compiled
+  // once, on the first request that needs it.
+  const paramValidators = new Map<string, () => ValidateFunction>();
+  const compileParams = (schema: JsonObject): (() => ValidateFunction) => {
     const key = JSON.stringify(schema);
-    let validate = paramValidators.get(key);
-    if (validate === undefined) {
-      validate = paramAjv.compile(schema);
-      paramValidators.set(key, validate);
+    let validator = paramValidators.get(key);
+    if (validator === undefined) {
+      validator = lazy(() => paramAjv().compile(schema));
+      paramValidators.set(key, validator);
     }
-    return validate;
+    return validator;
   };
 
   const templates = Object.keys(paths);
@@ -269,7 +274,7 @@ interface CompileInput {
   readonly document: JsonObject;
   readonly schemas: JsonObject;
   readonly bodyAjv: () => Ajv;
-  readonly compileParams: (schema: JsonObject) => ValidateFunction;
+  readonly compileParams: (schema: JsonObject) => () => ValidateFunction;
   readonly kind: OperationKind;
   readonly paginated: boolean;
 }
@@ -439,4 +444,16 @@ export function requiredOf(schema: unknown, schemas: JsonObject): Set<string> {
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= make());
+}
+
+function parametersUseRefs(paths: JsonObject): boolean {
+  for (const item of Object.values(paths)) {
+    if (!isObject(item)) continue;
+    const lists = [item["parameters"], ...METHODS.map((method) => (isObject(item[method]) ? item[method]["parameters"] : undefined))];
+    for (const parameter of lists.flatMap((list) => asArray(list))) {
+      if (!isObject(parameter) || typeof parameter["$ref"] === "string") return true;
+      if (JSON.stringify(parameter["schema"] ?? {}).includes('"$ref"')) return true;
+    }
+  }
+  return false;
 }

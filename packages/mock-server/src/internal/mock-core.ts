@@ -90,7 +90,8 @@ export class MockCore {
       concrete[i] = encodeURIComponent(value);
     }
     const pathValues: JsonObject = { ...params };
-    if (!op.validatePath(pathValues)) throw new HttpFailure(400, toFieldErrors(op.validatePath.errors ?? []));
+    const validatePath = op.validatePath();
+    if (!validatePath(pathValues)) throw new HttpFailure(400, toFieldErrors(validatePath.errors ?? []));
     const query = this.#query(url, op);
     for (const i of route.parents) {
       const collection = concrete.slice(0, i).join("/");
@@ -145,8 +146,9 @@ export class MockCore {
         query[key] = value;
       }
     }
-    if (op.validateQuery(query)) return query;
-    const errors = (op.validateQuery.errors ?? []).filter(
+    const validateQuery = op.validateQuery();
+    if (validateQuery(query)) return query;
+    const errors = (validateQuery.errors ?? []).filter(
       (error: ErrorObject) => this.options.strictQuery || error.keyword !== "additionalProperties",
     );
     if (errors.length > 0) throw new HttpFailure(400, renameUnknown(toFieldErrors(errors)));
