@@ -187,11 +187,11 @@ describe("the API key never leaks", () => {
       if (req.url === "/hang") return;
       json(res, Number(req.url.slice(1)), { detail: "x" });
     });
-    const uv = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: false, timeoutMs: 50 });
+    const uv = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: false });
     for (const status of [400, 401, 403, 404, 409, 422, 429, 500]) {
       collected.push(await unwrap(uv.GET(`/${status}` as "/api/calls")).catch((e: unknown) => e));
     }
-    collected.push(await uv.GET("/hang" as "/api/calls").catch((e: unknown) => e));
+    collected.push(await uv.GET("/hang" as "/api/calls", { timeoutMs: 200 }).catch((e: unknown) => e));
     const closed = createUltravoxClient({ apiKey: API_KEY, baseUrl: "http://127.0.0.1:9", retry: false });
     collected.push(await closed.GET("/api/calls").catch((e: unknown) => e));
     collected.push(
