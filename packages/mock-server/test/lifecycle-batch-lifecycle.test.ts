@@ -135,6 +135,19 @@ describe("batch lifecycle on a virtual clock", () => {
     expect(lifecycle.tracked).toBe(0);
   });
 
+  it("clear() stops following every batch", async () => {
+    const { clock, store, lifecycle } = setup();
+    store.add("b", { created: iso(T0), windowStart: iso(T0 + HOUR) }, outgoingCalls(2));
+    lifecycle.track("b");
+    lifecycle.clear();
+    expect(lifecycle.tracked).toBe(0);
+    await clock.advance(2 * HOUR);
+    expect(store.statuses("b")).toEqual(["FUTURE", "FUTURE"]);
+    lifecycle.track("b");
+    await clock.advance(1);
+    expect(store.statuses("b")).toEqual(["SUCCESS", "SUCCESS"]);
+  });
+
   it("does no store work while nothing is due (fast path for every request)", async () => {
     const { clock, store, lifecycle } = setup();
     for (let i = 0; i < 50; i++) {

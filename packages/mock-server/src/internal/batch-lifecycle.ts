@@ -121,6 +121,12 @@ export class BatchLifecycle<Ref> {
     this.#next.delete(ref);
   }
 
+  /** Stops following every batch (the mock's state was reset); deliveries in flight finish unseen. */
+  clear(): void {
+    this.#next.clear();
+    this.#earliest = Infinity;
+  }
+
   /** Batches still followed (not ended, not deleted). */
   get tracked(): number {
     return this.#next.size;
