@@ -53,10 +53,12 @@ async function paginateLoop(client: Client<paths>, pageSize: number, prefetch = 
   return count;
 }
 
-function median(xs: number[]): number {
+function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+  return s[Math.floor(s.length * q)] ?? Number.NaN;
 }
+
+const median = (xs: number[]): number => quantile(xs, 0.5);
 
 async function time(fn: () => Promise<number>, expected: number): Promise<number> {
   const start = performance.now();
@@ -126,6 +128,7 @@ async function throughput(inMemory: boolean): Promise<Record<string, string | nu
       scenario: inMemory ? "10k items / 100 pages, in-memory fetch" : "10k items / 100 pages, node:http",
       variant: v.name,
       "median ms": +ms.toFixed(1),
+      "p10 ms": +quantile(v.ms, 0.1).toFixed(1),
       "items/s": Math.round(items / (ms / 1000)),
       ratio: i === 0 ? "1.00x" : `${ratio} (goal >= 0.95x)`,
     };

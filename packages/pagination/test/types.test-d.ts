@@ -1,3 +1,4 @@
+import { createUltravoxClient } from "@ultravox-api/client";
 import createClient from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
 import { collect, pages, paginate } from "@ultravox-api/pagination";
@@ -38,6 +39,24 @@ describe("item inference", () => {
     expectTypeOf(walker.done).toEqualTypeOf<boolean>();
     // @ts-expect-error cursor is read-only
     walker.cursor = "x";
+  });
+});
+
+describe("clients", () => {
+  it("accepts createUltravoxClient's client and any openapi-fetch client of our paths", () => {
+    const ultravox = createUltravoxClient({ apiKey: "k" });
+    expectTypeOf(paginate(ultravox, SEED, { params: ids })).toEqualTypeOf<Walker<Schema<"ScheduledCall">>>();
+    const json = createClient<paths, "application/json">();
+    expectTypeOf(collect(json, "/api/agents")).toEqualTypeOf<Promise<Schema<"Agent">[]>>();
+  });
+
+  it("rejects a client of some other API", () => {
+    interface OtherPaths {
+      "/things": { get: { parameters: { query?: never }; responses: { 200: { content: { "application/json": { results: string[] } } } } } };
+    }
+    const other = createClient<OtherPaths>();
+    // @ts-expect-error not a client of the Ultravox paths
+    paginate(other, "/api/agents");
   });
 });
 
