@@ -1,0 +1,136 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createMockHandler } from "@ultravox-api/mock-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { field, results, send } from "./helpers/api.js";
+
+/** A tiny spec: one collection, one item path, a nullable field without a type. */
+const tiny = {
+  openapi: "3.0.3",
+  info: { title: "tiny", version: "1" },
+  paths: {
+    "/things": {
+      get: {
+        operationId: "things_list",
+        parameters: [{ name: "cursor", in: "query", schema: { type: "string" } }],
+        responses: {
+          "200": {
+            description: "",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: { results: { type: "array", items: { $ref: "#/components/schemas/Thing" } }, next: { type: "string", nullable: true }, previous: { type: "string", nullable: true } },
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: "things_create",
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
+        responses: { "201": { description: "", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } },
+      },
+    },
+    "/things/{thing_id}": {
+      get: {
+        operationId: "things_retrieve",
+        parameters: [{ name: "thing_id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        responses: { "200": { description: "", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Thing: {
+        type: "object",
+        required: ["thingId", "label"],
+        properties: {
+          thingId: { type: "string", format: "uuid", readOnly: true },
+          label: { type: "string", maxLength: 10 },
+          extra: { nullable: true, allOf: [{ $ref: "#/components/schemas/Extra" }] },
+        },
+      },
+      Extra: { type: "object", required: ["n"], properties: { n: { type: "integer" } } },
+    },
+  },
+};
+
+describe("another spec", () => {
+  it("is compiled and served with the same behaviour", async () => {
+    const mock = createMockHandler({ spec: tiny, apiKeys: ["k"] });
+    expect(mock.operationCount).toBe(3);
+    const created = await send(mock.fetch, "POST", "/things", { key: "k", body: { label: "one", extra: null } });
+    expect(created.status).toBe(201);
+    const id = field(created.json, "thingId");
+    expect((await send(mock.fetch, "GET", `/things/${id}`, { key: "k" })).json).toEqual(created.json);
+    expect(results((await send(mock.fetch, "GET", "/things", { key: "k" })).json)).toHaveLength(1);
+    const bad = await send(mock.fetch, "POST", "/things", { key: "k", body: { label: "far too long", extra: { n: "x" } } });
+    expect(bad.json).toEqual({ label: ["Ensure this field has no more than 10 characters."], extra: { n: ["A valid integer is required."] } });
+  });
+
+  it("rejects something that is not an OpenAPI document", () => {
+    expect(() => createMockHandler({ spec: { openapi: "3.0.3" } })).toThrow(/paths/);
+  });
+
+  it("every published Ultravox spec version compiles and answers each parameterless GET without a 5xx", async () => {
+    const dir = "/work/shared/ultravox-spec/history";
+    const files = (await readdir(dir)).filter((name) => name.endsWith(".yaml"));
+    expect(files.length).toBeGreaterThan(100);
+    const failures: string[] = [];
+    for (const name of files) {
+      const spec = parse(await readFile(join(dir, name), "utf8"), { maxAliasCount: 10_000 }) as Record<string, unknown>;
+      try {
+        const mock = createMockHandler({ spec });
+        const paths = Object.entries(spec["paths"] as Record<string, Record<string, unknown>>);
+        const gets = paths.filter(([path, item]) => !path.includes("{") && "get" in item).map(([path]) => path);
+        expect(gets).toContain("/api/calls");
+        for (const path of gets) {
+          const answer = await send(mock.fetch, "GET", path, { key: mock.apiKey });
+          const creatable = paths.some(([other, item]) => other === path && "post" in item);
+          const ok = answer.status < 400 || (answer.status === 404 && creatable);
+          if (!ok) failures.push(`${name} ${path}: ${answer.status} ${answer.text.slice(0, 100)}`);
+        }
+      } catch (error) {
+        failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
+
+describe("CLI --spec", () => {
+  let dir = "";
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "ultravox-mock-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("serves a JSON spec file", async () => {
+    const file = join(dir, "tiny.json");
+    await writeFile(file, JSON.stringify(tiny));
+    const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+    const child = spawn(process.execPath, [cli, "--port", "0", "--spec", file, "--api-key", "k"]);
+    const line = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        resolve(chunk.toString());
+      });
+      child.on("close", () => {
+        reject(new Error("exited early"));
+      });
+    });
+    expect(line).toContain("(3 operations)");
+    const url = /(http:\/\/\S+)/.exec(line)?.[1] ?? "";
+    expect((await send(fetch, "POST", "/things", { key: "k", base: url, body: { label: "x" } })).status).toBe(201);
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  });
+});
