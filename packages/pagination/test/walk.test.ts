@@ -195,6 +195,24 @@ describe("break and resume", () => {
     expect(rest).toEqual(all.slice(5));
   });
 
+  it("a cursor in init's query starts the walk there; startCursor wins over it", async () => {
+    const all = scheduledCalls(15);
+    const server = await serve({ items: all });
+    const client = clientFor(server);
+    const first = await drain(pages(client, SEED_PATH, init, { pageSize: 5, maxPages: 2 }));
+    const second = first[0]?.nextCursor ?? "";
+    const third = first[1]?.nextCursor ?? "";
+    const fromInit = await collect(client, SEED_PATH, { params: { ...init.params, query: { cursor: second, pageSize: 5 } } });
+    expect(fromInit).toEqual(all.slice(5));
+    const overridden = await collect(
+      client,
+      SEED_PATH,
+      { params: { ...init.params, query: { cursor: second, pageSize: 5 } } },
+      { startCursor: third },
+    );
+    expect(overridden).toEqual(all.slice(10));
+  });
+
   it("a walker is single-use", async () => {
     const server = await serve({ items: scheduledCalls(2) });
     const walker = paginate(clientFor(server), SEED_PATH, init);
