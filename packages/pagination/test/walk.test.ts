@@ -148,6 +148,30 @@ describe("resume after a failure of page k", () => {
     expect(resumed.done).toBe(true);
   });
 
+  it("a network failure (fetch rejects) is rethrown as is and resumable", async () => {
+    const all = scheduledCalls(12);
+    const server = await serve({ items: all });
+    let calls = 0;
+    const failure = new TypeError("fetch failed");
+    const client = createClient<paths>({
+      baseUrl: server.url,
+      fetch: (request) => {
+        calls += 1;
+        return calls === 2 ? Promise.reject(failure) : fetch(request);
+      },
+    });
+    const walker = paginate(client, SEED_PATH, init, { pageSize: 5 });
+    const got: Call[] = [];
+    await expect(
+      (async () => {
+        for await (const call of walker) got.push(call);
+      })(),
+    ).rejects.toBe(failure);
+    expect(got).toEqual(all.slice(0, 5));
+    got.push(...(await collect(client, SEED_PATH, init, { pageSize: 5, startCursor: walker.cursor })));
+    expect(got).toEqual(all);
+  });
+
   it("page-level walker exposes the same resume cursor", async () => {
     const all = scheduledCalls(12);
     const server = await serve({ items: all, failPageOnce: 2 });
