@@ -301,3 +301,33 @@ describe("determinism and reset", () => {
     expect((await send(mock.fetch, "GET", "/api/models", { key })).text).toBe(before);
   });
 });
+
+describe("calls", () => {
+  it("a call created through an agent is listed under the agent and under /api/calls, with its stages", async () => {
+    const mock = createMockHandler({ seed: 21 });
+    const key = mock.apiKey;
+    const agentId = field((await send(mock.fetch, "POST", "/api/agents", { key, body: { name: "caller" } })).json, "agentId");
+    const call = await send(mock.fetch, "POST", `/api/agents/${agentId}/calls`, { key, body: {} });
+    expect(call.status).toBe(201);
+    const callId = field(call.json, "callId");
+    expect(field(call.json, "agentId")).toBe(agentId);
+    expect(results((await send(mock.fetch, "GET", `/api/agents/${agentId}/calls`, { key })).json).map((c) => c["callId"])).toEqual([callId]);
+    expect((await send(mock.fetch, "GET", `/api/calls/${callId}`, { key })).json).toEqual(call.json);
+    const stages = results((await send(mock.fetch, "GET", `/api/calls/${callId}/stages`, { key })).json);
+    expect(stages).toHaveLength(2);
+    for (const stage of stages) expect(stage["callId"]).toBe(callId);
+  });
+
+  it("deleting a call leaves a tombstone in /api/deleted_calls and removes its stages", async () => {
+    const mock = createMockHandler({ seed: 22, fixtures: 0 });
+    const key = mock.apiKey;
+    const call = await send(mock.fetch, "POST", "/api/calls", { key, body: {} });
+    const callId = field(call.json, "callId");
+    expect((await send(mock.fetch, "DELETE", `/api/calls/${callId}`, { key })).status).toBe(204);
+    expect((await send(mock.fetch, "GET", `/api/calls/${callId}/stages`, { key })).status).toBe(404);
+    const tombstone = await send(mock.fetch, "GET", `/api/deleted_calls/${callId}`, { key });
+    expect(tombstone.status).toBe(200);
+    expect(tombstone.json).toMatchObject({ callId, created: field(call.json, "created"), deletionTime: "2025-01-01T00:00:00.000Z" });
+    expect(results((await send(mock.fetch, "GET", "/api/deleted_calls", { key })).json)).toHaveLength(1);
+  });
+});

@@ -36,6 +36,7 @@ interface Call {
 
 const JSON_HEADERS = { "content-type": "application/json" };
 const WAV = wavSilence();
+const CALL_ITEM = "/api/calls/{call_id}";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The mock itself: one `dispatch` every request enters and every response leaves through. */
@@ -196,10 +197,14 @@ export class MockCore {
         item.value = this.#merge(op.success.schema, item.value, call.body);
         return text(op.success.status, itemJson(item));
       }
-      case "destroy":
-        tenant.collections.get(parentOf(path))?.delete(path.slice(path.lastIndexOf("/") + 1));
+      case "destroy": {
+        const id = path.slice(path.lastIndexOf("/") + 1);
+        const removed = tenant.collections.get(parentOf(path))?.get(id);
+        tenant.collections.get(parentOf(path))?.delete(id);
         tenant.removeChildren(path);
+        if (op.operationId === "calls_destroy" && removed !== undefined) this.#tombstone(tenant, id, removed.value);
         return empty(204);
+      }
       case "singleton-get":
         return this.#render(call, this.#singleton(call));
       case "singleton-create": {
@@ -273,7 +278,25 @@ export class MockCore {
     }
     tenant.collection(collectionPath).set(id, { seq: tenant.nextSeq(), value });
     if (itemTemplate !== undefined) this.#fillChildren(tenant, itemTemplate.template, itemPath, params);
+    // A call started through an agent is a call like any other: listed and served under /api/calls.
+    const callId = value["callId"];
+    if (op.operationId === "agents_calls_create" && typeof callId === "string" && this.spec.routeByTemplate.has(CALL_ITEM)) {
+      tenant.collection("/api/calls").set(callId, { seq: tenant.nextSeq(), value });
+      this.#fillChildren(tenant, CALL_ITEM, `/api/calls/${encodeURIComponent(callId)}`, { call_id: callId });
+    }
     return value;
+  }
+
+  /** A deleted call leaves a tombstone in /api/deleted_calls, as the API keeps one. */
+  #tombstone(tenant: TenantState, id: string, call: JsonObject): void {
+    const schema = this.spec.routeByTemplate.get("/api/deleted_calls")?.operations.get("GET")?.itemSchema;
+    if (schema === undefined) return;
+    const copied: JsonObject = { deletionTime: new Date(this.options.now()).toISOString() };
+    for (const name of objectProperties(schema, this.spec.schemas).keys()) {
+      if (name !== "deletionTime" && Object.prototype.hasOwnProperty.call(call, name)) copied[name] = call[name];
+    }
+    const value = this.#merge(schema, this.#generate(tenant, schema, {}), copied, true);
+    tenant.collection("/api/deleted_calls").set(id, { seq: tenant.nextSeq(), value });
   }
 
   #itemTemplate(collection: string): { template: string; param: string } | undefined {
