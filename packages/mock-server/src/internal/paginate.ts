@@ -13,25 +13,35 @@ export interface PageRequest {
  * oldest item and `previous` the position before its newest, both as opaque `cursor` values.
  */
 export function paginate(items: readonly StoredItem[], request: PageRequest): string {
+  // `items` are oldest first; a page is a run of indexes walked downwards (newest first).
   const position = decodeCursor(request.cursor);
-  const newestFirst = [...items].reverse();
-  let page: StoredItem[];
+  const count = items.length;
+  let high: number;
+  let low: number;
   if (position === undefined) {
-    page = newestFirst.slice(0, request.pageSize);
+    high = count - 1;
+    low = Math.max(0, count - request.pageSize);
   } else if (position.direction === "n") {
-    page = newestFirst.filter((item) => item.seq < position.seq).slice(0, request.pageSize);
+    high = count - 1;
+    while (high >= 0 && (items[high]?.seq ?? 0) >= position.seq) high--;
+    low = Math.max(0, high - request.pageSize + 1);
   } else {
-    const newer = newestFirst.filter((item) => item.seq > position.seq);
-    page = newer.slice(Math.max(0, newer.length - request.pageSize));
+    low = 0;
+    while (low < count && (items[low]?.seq ?? 0) <= position.seq) low++;
+    high = Math.min(count - 1, low + request.pageSize - 1);
   }
-  const first = page[0];
-  const last = page[page.length - 1];
-  const hasOlder = last !== undefined && newestFirst.some((item) => item.seq < last.seq);
-  const hasNewer = first !== undefined && newestFirst.some((item) => item.seq > first.seq);
-  const next = hasOlder ? withCursor(request.url, encodeCursor("n", last.seq)) : null;
-  const previous = hasNewer ? withCursor(request.url, encodeCursor("p", first.seq)) : null;
+  const parts: string[] = [];
+  for (let i = high; i >= low; i--) {
+    const item = items[i];
+    if (item !== undefined) parts.push(itemJson(item));
+  }
+  const newest = items[high];
+  const oldest = items[low];
+  const empty = parts.length === 0;
+  const next = !empty && low > 0 && oldest !== undefined ? withCursor(request.url, encodeCursor("n", oldest.seq)) : null;
+  const previous = !empty && high < count - 1 && newest !== undefined ? withCursor(request.url, encodeCursor("p", newest.seq)) : null;
   // Joined from each item's cached JSON: the same bytes JSON.stringify of the envelope would give.
-  return `{"results":[${page.map(itemJson).join(",")}],"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)},"total":${items.length}}`;
+  return `{"results":[${parts.join(",")}],"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)},"total":${count}}`;
 }
 
 function encodeCursor(direction: "n" | "p", seq: number): string {
