@@ -6,14 +6,20 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffBase } from "./fixtures/diff-base.js";
 import { serve, type TestServer } from "./helpers/serve.js";
-import { repoRoot } from "./helpers/temp-repo.js";
+import { pullSpec } from "../src/spec-pull.js";
+import { repoRoot, sharedSpecDir, tempRepo } from "./helpers/temp-repo.js";
 
 const run = promisify(execFile);
 const cli = join(repoRoot, "scripts", "dist", "spec-diff-cli.js");
 
 async function diff(...args: string[]) {
+  return diffIn(undefined, ...args);
+}
+
+async function diffIn(root: string | undefined, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args]);
+    const env = root === undefined ? process.env : { ...process.env, ULTRAVOX_REPO_ROOT: root, ULTRAVOX_SPEC_OFFLINE: "1" };
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -101,5 +107,26 @@ describe("pnpm spec:diff output", () => {
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).toContain("**Overall: breaking** — breaking 1 · additive 0 · docs 0 · none 0");
     expect(a.stdout).toContain("| breaking | `Thing.label`: removed |");
+  });
+});
+
+describe("pnpm spec:diff --locked", () => {
+  const history = (name: string) => join(sharedSpecDir, "history", `${name}.yaml`);
+
+  it("compares the locked spec with a new one, both with our overlays", async () => {
+    const root = await tempRepo({ upstream: "http://127.0.0.1:9/unreachable", mirrors: [sharedSpecDir] });
+    try {
+      await pullSpec({ root, from: history("2026-06-04T1403") });
+      // Same document: the overlays on both sides cancel out, nothing is reported.
+      const same = await diffIn(root, "--locked", history("2026-06-04T1403"), "--json");
+      expect(same.stderr).toBe("");
+      const report = JSON.parse(same.stdout) as { old: string; class: string; operations: unknown[]; schemas: unknown[] };
+      expect(report).toMatchObject({ old: "spec/spec.lock.json", class: "none", operations: [], schemas: [] });
+      const next = await diffIn(root, "--locked", history("2026-07-02T0759"), "--fail-on", "additive");
+      expect(next.code).toBe(1);
+      expect(next.stdout).toContain("**Overall: additive**");
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
