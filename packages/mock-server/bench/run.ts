@@ -12,6 +12,7 @@ import autocannon, { type Result } from "autocannon";
 
 const DURATION_S = Number(process.env["BENCH_DURATION"] ?? 5);
 const CONNECTIONS = 50;
+const ROUNDS = 2;
 const KEY = "bench-key";
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const prismBin = fileURLToPath(new URL("../node_modules/@stoplight/prism-cli/dist/index.js", import.meta.url));
@@ -59,6 +60,17 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** One second of the same load first (not measured) so every server is past JIT warm-up. */
+/** Means of the measured figures over rounds. */
+function mean(runs: readonly Result[]): Result {
+  const avg = (pick: (run: Result) => number): number => runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
+  return {
+    requests: { average: avg((r) => r.requests.average), p50: avg((r) => r.requests.p50), p99: avg((r) => r.requests.p99), total: avg((r) => r.requests.total) },
+    latency: { average: avg((r) => r.latency.average), p50: avg((r) => r.latency.p50), p99: avg((r) => r.latency.p99) },
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+  };
+}
+
 async function load(url: string, headers: Record<string, string>): Promise<Result> {
   await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
   return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
@@ -72,19 +84,21 @@ interface Row {
   "req/s vs bare": string;
   "p99 vs bare": string;
   "ready ms": number;
+  "ready − bare ms": number;
   "non-2xx": number;
   errors: number;
 }
 
-function row(name: string, result: Result, readyMs: number, bare?: Result): Row {
+function row(name: string, result: Result, readyMs: number, bareReadyMs: number, bare?: Result): Row {
   return {
     server: name,
     "req/s": Math.round(result.requests.average),
-    "p50 ms": result.latency.p50,
-    "p99 ms": result.latency.p99,
+    "p50 ms": Math.round(result.latency.p50 * 10) / 10,
+    "p99 ms": Math.round(result.latency.p99 * 10) / 10,
     "req/s vs bare": bare === undefined ? "1.00×" : `${(result.requests.average / bare.requests.average).toFixed(3)}×`,
     "p99 vs bare": bare === undefined ? "1.00×" : `${(result.latency.p99 / Math.max(1, bare.latency.p99)).toFixed(2)}×`,
     "ready ms": Math.round(readyMs),
+    "ready − bare ms": Math.round(readyMs - bareReadyMs),
     "non-2xx": result.non2xx,
     errors: result.errors,
   };
@@ -107,18 +121,29 @@ async function main(): Promise<void> {
   const batch = await post(`/api/agents/${agentId}/scheduled_batches`, { calls: Array.from({ length: 50 }, (_v, i) => ({ metadata: { row: String(i) } })) });
   const seedPath = `/api/agents/${agentId}/scheduled_batches/${String(batch["batchId"])}/scheduled_calls?status=FUTURE&pageSize=10`;
   const sample = await (await fetch(`${mockBase}${seedPath}`, { headers })).text();
-  const mockResult = await load(`${mockBase}${seedPath}`, headers);
-  await stop(mock.child);
 
   // Bare node:http with a fixed body of the same size.
   const barePort = await freePort();
   const bareCode = `const body = ${JSON.stringify(sample)};
 require("node:http").createServer((q, s) => { s.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }); s.end(body); }).listen(${barePort}, "127.0.0.1");`;
   const bare = await launch(["-e", bareCode], `http://127.0.0.1:${barePort}${seedPath}`, headers, 10_000);
-  const bareResult = await load(`http://127.0.0.1:${barePort}${seedPath}`, headers);
-  await stop(bare.child);
 
-  const rows = [row("bare node:http (fixed JSON)", bareResult, bare.readyMs), row("@ultravox-api/mock-server", mockResult, mock.readyMs, bareResult)];
+  // Alternated (mock, bare, mock, bare) so that background load drifts hit both alike.
+  const mockRuns: Result[] = [];
+  const bareRuns: Result[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    mockRuns.push(await load(`${mockBase}${seedPath}`, headers));
+    bareRuns.push(await load(`http://127.0.0.1:${barePort}${seedPath}`, headers));
+  }
+  await stop(mock.child);
+  await stop(bare.child);
+  const mockResult = mean(mockRuns);
+  const bareResult = mean(bareRuns);
+
+  const rows = [
+    row("bare node:http (fixed JSON)", bareResult, bare.readyMs, bare.readyMs),
+    row("@ultravox-api/mock-server", mockResult, mock.readyMs, bare.readyMs, bareResult),
+  ];
 
   // Prism 5.14 (the last for Node 20) on the same spec; it checks the key header but keeps no state.
   let prismNote = "";
@@ -133,7 +158,7 @@ require("node:http").createServer((q, s) => { s.writeHead(200, { "content-type":
       );
       const prismResult = await load(`http://127.0.0.1:${prismPort}${seedPath}`, headers);
       await stop(prism.child);
-      rows.push(row("Prism 5.14.2 mock (stateless)", prismResult, prism.readyMs, bareResult));
+      rows.push(row("Prism 5.14.2 mock (stateless)", prismResult, prism.readyMs, bare.readyMs, bareResult));
     } catch (error) {
       prismNote = `Prism did not run: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -141,7 +166,10 @@ require("node:http").createServer((q, s) => { s.writeHead(200, { "content-type":
     prismNote = "Prism is not installed (devDependency @stoplight/prism-cli)";
   }
 
-  console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s each, 127.0.0.1; seed endpoint body ${Buffer.byteLength(sample)} bytes\n`);
+  console.log(
+    `\n${CONNECTIONS} connections, ${DURATION_S} s per run after 1 s warm-up, mock and bare alternated ${ROUNDS}× (means), ` +
+      `127.0.0.1; seed endpoint body ${Buffer.byteLength(sample)} bytes; "ready" = spawn → first answer, Node start-up included\n`,
+  );
   console.table(rows);
   if (prismNote !== "") console.log(prismNote);
   const ours = rows[1];
