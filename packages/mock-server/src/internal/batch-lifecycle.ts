@@ -304,8 +304,7 @@ function parseTime(value: string | null | undefined): number | undefined {
 }
 
 export interface BatchValidationOptions {
-  readonly callIntervalMs?: number;
-  /** The shortest window accepted, whatever the number of calls. Default 60 000 ms. */
+  /** The shortest window accepted. Default 60 000 ms. */
   readonly minimumWindowMs?: number;
 }
 
@@ -314,7 +313,9 @@ export type DrfErrors = Record<string, string[]>;
 /**
  * The checks the API makes on a new batch beyond its schema (docs: webhookUrl "Required if any
  * call has a non-outgoing medium and not allowed otherwise"; a windowEnd "too close to windowStart
- * or the current time" is a 400 stating the minimum window). Returns DRF field errors, or null.
+ * or the current time" is a 400 stating the minimum window). The API estimates that minimum from
+ * the batch and its capacity; the mock uses a fixed one (`minimumWindowMs`), so a test can pick a
+ * window too short for its calls and see them EXPIRE. Returns DRF field errors, or null.
  */
 export function validateBatchCreate(body: Readonly<Record<string, unknown>>, now: number, options: BatchValidationOptions = {}): DrfErrors | null {
   const errors: DrfErrors = {};
@@ -327,7 +328,7 @@ export function validateBatchCreate(body: Readonly<Record<string, unknown>>, now
   } else if (calls.length > 0 && nonOutgoing === 0 && hasWebhook) {
     errors["webhookUrl"] = ["This field is not allowed when every call has an outgoing medium."];
   }
-  const windowErrors = checkWindow(body["windowStart"], body["windowEnd"], calls.length, now, options);
+  const windowErrors = checkWindow(body["windowStart"], body["windowEnd"], now, options);
   if (windowErrors !== null) errors["windowEnd"] = windowErrors;
   return Object.keys(errors).length > 0 ? errors : null;
 }
@@ -337,7 +338,7 @@ export function validateBatchCreate(body: Readonly<Record<string, unknown>>, now
  * must still make sense. Returns DRF field errors, or null.
  */
 export function validateBatchPatch(
-  current: LifecycleBatch & { readonly totalCount?: number },
+  current: LifecycleBatch,
   patch: Readonly<Record<string, unknown>>,
   now: number,
   options: BatchValidationOptions = {},
@@ -352,7 +353,7 @@ export function validateBatchPatch(
     } else {
       const start = "windowStart" in patch ? patch["windowStart"] : current.windowStart;
       const end = "windowEnd" in patch ? patch["windowEnd"] : current.windowEnd;
-      const windowErrors = checkWindow(start, end, current.totalCount ?? 0, now, options, "windowEnd" in patch);
+      const windowErrors = checkWindow(start, end, now, options, "windowEnd" in patch);
       if (windowErrors !== null) errors["windowEnd"] = windowErrors;
     }
   }
@@ -362,7 +363,6 @@ export function validateBatchPatch(
 function checkWindow(
   startValue: unknown,
   endValue: unknown,
-  callCount: number,
   now: number,
   options: BatchValidationOptions,
   checkClose = true,
@@ -372,12 +372,11 @@ function checkWindow(
   if (end === undefined) return null;
   if (start !== undefined && end <= start) return ["windowEnd must be after windowStart."];
   if (!checkClose) return null;
-  const interval = options.callIntervalMs ?? DEFAULT_CALL_INTERVAL_MS;
-  const needMs = Math.max(options.minimumWindowMs ?? 60_000, callCount * interval);
+  const needMs = options.minimumWindowMs ?? 60_000;
   const from = Math.max(now, start ?? now);
   if (end - from < needMs) {
     const anchor = start !== undefined && start > now ? "windowStart" : "the current time";
-    return [`windowEnd is too close to ${anchor}: a batch of ${callCount} call${callCount === 1 ? "" : "s"} needs a window of at least ${Math.ceil(needMs / 1000)} seconds.`];
+    return [`windowEnd is too close to ${anchor}: the window must be at least ${Math.ceil(needMs / 1000)} seconds long.`];
   }
   return null;
 }
