@@ -50,14 +50,19 @@ describe("non-JSON answers", () => {
     expect(storage.requests).toHaveLength(0);
   });
 
-  it("follows the voice preview redirect too", async () => {
+  it("follows the voice preview and SIP log redirects too", async () => {
     const { storage, client } = await recordingSetup();
-    const { data } = await client.GET("/api/voices/{voice_id}/preview", {
+    const preview = await client.GET("/api/voices/{voice_id}/preview", {
       params: { path: { voice_id: "v1" } },
       parseAs: "arrayBuffer",
     });
-    expect(Buffer.from(data as ArrayBuffer).equals(WAV)).toBe(true);
-    expect(storage.requests).toHaveLength(1);
+    const sipLogs = await client.GET("/api/calls/{call_id}/sip_logs", {
+      params: { path: { call_id: "c1" } },
+      parseAs: "arrayBuffer",
+    });
+    for (const { data } of [preview, sipLogs]) expect(Buffer.from(data as ArrayBuffer).equals(WAV)).toBe(true);
+    expect(storage.requests).toHaveLength(2);
+    expect(storage.requests.every((r) => r.headers["x-api-key"] === undefined)).toBe(true);
   });
 
   it("reads telephony XML as text", async () => {
