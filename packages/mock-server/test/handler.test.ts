@@ -1,4 +1,4 @@
-import { createMockHandler } from "@ultravox-api/mock-server";
+import { createMockHandler, startMockServer, type MockHandler } from "@ultravox-api/mock-server";
 import { describe, expect, it } from "vitest";
 import { field, results, send } from "./helpers/api.js";
 import { isErrorDetail } from "./helpers/spec-validator.js";
@@ -27,31 +27,58 @@ describe("CRUD round-trips", () => {
     { name: "corpora", path: "/api/corpora", id: "corpusId", create: { name: "kb" }, patch: { name: "kb2" }, check: "name" },
   ] as const;
 
-  for (const c of cases) {
-    it(`${c.name}: create 201, get, list, update, delete 204, then 404`, async () => {
-      const mock = createMockHandler({ seed: 1 });
+  /** The same round-trip in-process (injected fetch) and over real HTTP (global fetch to startMockServer). */
+  const transports = [
+    {
+      name: "in-process",
+      open: () => {
+        const mock = createMockHandler({ seed: 1 });
+        return Promise.resolve({ mock, fetch: mock.fetch, base: undefined, close: () => Promise.resolve() });
+      },
+    },
+    {
+      name: "HTTP",
+      open: async () => {
+        const server = await startMockServer({ seed: 1 });
+        const httpFetch: MockHandler["fetch"] = (input, init) => fetch(input, init);
+        return { mock: server as MockHandler, fetch: httpFetch, base: server.url, close: () => server.close() };
+      },
+    },
+  ];
+
+  for (const transport of transports) for (const c of cases) {
+    it(`${c.name} (${transport.name}): create 201, get, list, update, delete 204, then 404`, async () => {
+      const opened = await transport.open();
+      const { mock } = opened;
       const key = mock.apiKey;
-      const created = await send(mock.fetch, "POST", c.path, { key, body: c.create });
-      expect(created.status).toBe(201);
-      const id = field(created.json, c.id);
-      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-      expect(field(created.json, "created")).toBe("2025-01-01T00:00:00.000Z");
-      const got = await send(mock.fetch, "GET", `${c.path}/${id}`, { key });
-      expect(got.status).toBe(200);
-      expect(got.json).toEqual(created.json);
-      const listed = await send(mock.fetch, "GET", c.path, { key });
-      expect(results(listed.json).map((item) => item[c.id])).toEqual([id]);
-      const change = "patch" in c ? c.patch : c.put;
-      const updated = await send(mock.fetch, "patch" in c ? "PATCH" : "PUT", `${c.path}/${id}`, { key, body: change });
-      expect(updated.status).toBe(200);
-      expect(field(updated.json, c.check)).toBe(change[c.check as keyof typeof change]);
-      expect(field(updated.json, c.id)).toBe(id);
-      const again = await send(mock.fetch, "GET", `${c.path}/${id}`, { key });
-      expect(again.json).toEqual(updated.json);
-      expect((await send(mock.fetch, "DELETE", `${c.path}/${id}`, { key })).status).toBe(204);
-      const gone = await send(mock.fetch, "GET", `${c.path}/${id}`, { key });
-      expect(gone.status).toBe(404);
-      expect(gone.json).toEqual({ detail: "Not found." });
+      const base = opened.base;
+      const fetcher: MockHandler["fetch"] = (input, init) =>
+        opened.fetch(base !== undefined && typeof input === "string" ? input.replace("https://api.ultravox.ai", base) : input, init);
+      try {
+        const created = await send(fetcher, "POST", c.path, { key, body: c.create });
+        expect(created.status).toBe(201);
+        const id = field(created.json, c.id);
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+        expect(field(created.json, "created")).toBe("2025-01-01T00:00:00.000Z");
+        const got = await send(fetcher, "GET", `${c.path}/${id}`, { key });
+        expect(got.status).toBe(200);
+        expect(got.json).toEqual(created.json);
+        const listed = await send(fetcher, "GET", c.path, { key });
+        expect(results(listed.json).map((item) => item[c.id])).toEqual([id]);
+        const change = "patch" in c ? c.patch : c.put;
+        const updated = await send(fetcher, "patch" in c ? "PATCH" : "PUT", `${c.path}/${id}`, { key, body: change });
+        expect(updated.status).toBe(200);
+        expect(field(updated.json, c.check)).toBe(change[c.check as keyof typeof change]);
+        expect(field(updated.json, c.id)).toBe(id);
+        const again = await send(fetcher, "GET", `${c.path}/${id}`, { key });
+        expect(again.json).toEqual(updated.json);
+        expect((await send(fetcher, "DELETE", `${c.path}/${id}`, { key })).status).toBe(204);
+        const gone = await send(fetcher, "GET", `${c.path}/${id}`, { key });
+        expect(gone.status).toBe(404);
+        expect(gone.json).toEqual({ detail: "Not found." });
+      } finally {
+        await opened.close();
+      }
     });
   }
 
@@ -70,6 +97,15 @@ describe("CRUD round-trips", () => {
     expect(items).toHaveLength(3);
     for (const item of items) expect(item).toMatchObject({ status: "FUTURE", callId: null, error: null, batchId });
     expect(items.map((item) => item["metadata"])).toEqual([{ n: "3" }, { n: "2" }, { n: "1" }]);
+
+    const batchPath = `/api/agents/${agentId}/scheduled_batches/${batchId}`;
+    const paused = await send(mock.fetch, "PATCH", batchPath, { key, body: { paused: true } });
+    expect(paused.json).toMatchObject({ paused: true, batchId, totalCount: 3 });
+    expect((await send(mock.fetch, "GET", batchPath, { key })).json).toEqual(paused.json);
+    const second = field((await send(mock.fetch, "POST", `/api/agents/${agentId}/scheduled_batches`, { key, body: { calls } })).json, "batchId");
+    expect((await send(mock.fetch, "DELETE", `/api/agents/${agentId}/scheduled_batches/${second}`, { key })).status).toBe(204);
+    const secondCalls = await send(mock.fetch, "GET", `/api/agents/${agentId}/scheduled_batches/${second}/scheduled_calls`, { key });
+    expect(secondCalls.status).toBe(404);
 
     const orphan = await send(mock.fetch, "POST", `/api/agents/${UNKNOWN}/scheduled_batches`, { key, body: { calls } });
     expect(orphan.status).toBe(404);
