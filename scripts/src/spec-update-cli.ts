@@ -33,8 +33,9 @@ runCli("spec:update", async () => {
     from: values.from,
     ...(values["lock-only-if-docs"] === undefined ? {} : { lockOnlyIfDocs: values["lock-only-if-docs"] }),
     ...(values.offline === undefined ? {} : { offline: values.offline }),
+    // The report first, so that it is in the log even when a later step fails.
+    onDiff: (_diff, report) => process.stdout.write(report),
   });
-  process.stdout.write(result.report);
   const where = result.changeset ? `, wrote .changeset/${result.changeset.file}` : "";
   process.stderr.write(`spec:update: ${result.action} (${result.diff.class})${where}\n`);
 });

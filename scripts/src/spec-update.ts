@@ -43,6 +43,8 @@ export interface SpecUpdateOptions {
   /** Runs one step in the repo root; throws when it fails. Default: spawn it, output to stderr. */
   readonly runStep?: (step: UpdateStep, root: string) => Promise<void>;
   readonly now?: () => Date;
+  /** Called with the diff and its Markdown report before anything is written or run. */
+  readonly onDiff?: (diff: SpecDiff, report: string) => void;
 }
 
 export type SpecUpdateAction =
@@ -76,6 +78,7 @@ export async function updateSpec(options: SpecUpdateOptions = {}): Promise<SpecU
   const newSpec = await loadOverlaidForDiff(from, paths.root);
   const diff = diffSpecs(oldSpec, newSpec);
   const report = formatDiffMarkdown(diff);
+  options.onDiff?.(diff, report);
   const pull = () => pullSpec({ root: paths.root, from, ...(options.now === undefined ? {} : { now: options.now }) });
 
   if (lock?.sha256 === sha256(newSpec.bytes)) return { action: "unchanged", diff, report };

@@ -175,6 +175,12 @@ const rows: Row[] = [
     want: "additive",
     lines: ["additive `Extra`: new schema"],
   },
+  {
+    rule: "new response header",
+    given: [["          description: No response body\n", "          description: No response body\n          headers:\n            Retry-After:\n              schema:\n                type: integer\n"]],
+    want: "additive",
+    lines: ["additive `DELETE /api/things/{thing_id} 204 header Retry-After`: new header"],
+  },
   // docs
   {
     rule: "description changed",
@@ -257,6 +263,11 @@ describe("spec:diff rules (one row per rule)", () => {
     const both = diffBase.replace("                $ref: '#/components/schemas/Thing'\n  /api/things/{thing_id}", "                $ref: '#/components/schemas/ThingInput'\n  /api/things/{thing_id}");
     const changed = both.replace("        color:\n", "        weight:\n          type: number\n        color:\n").replace("      required: [name]", "      required: [name, weight]");
     expect(run(changed, both).lines).toEqual(["breaking `ThingInput.weight`: new required property"]);
+  });
+
+  it("classifies a removed response header as breaking", () => {
+    const withHeader = edit(["          description: No response body\n", "          description: No response body\n          headers:\n            Retry-After:\n              schema:\n                type: integer\n"]);
+    expect(run(diffBase, withHeader).lines).toEqual(["breaking `DELETE /api/things/{thing_id} 204 header Retry-After`: header removed"]);
   });
 
   it("handles recursive schemas", () => {

@@ -97,7 +97,9 @@ describe("spec:update", () => {
   it("additive change: locks, runs build/typecheck/test against the new lock, writes a minor changeset", async () => {
     const root = await repoAt("2026-06-04T1403");
     const { seen, runStep } = recorder();
-    const result = await updateSpec({ root, from: history("2026-07-02T0759"), offline: true, runStep });
+    const reports: string[] = [];
+    const result = await updateSpec({ root, from: history("2026-07-02T0759"), offline: true, runStep, onDiff: (_d, r) => reports.push(r) });
+    expect(reports).toEqual([result.report]);
     expect(result.action).toBe("updated");
     expect(result.diff.class).toBe("additive");
     const lock = JSON.parse((await state(root)).lock ?? "{}") as { sha256: string };

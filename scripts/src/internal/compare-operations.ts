@@ -132,7 +132,31 @@ function compareResponses(a: OperationRef, b: OperationRef, sides: Sides, emit: 
       continue;
     }
     if (canonicalJson(xa["description"]) !== canonicalJson(xb["description"])) emit(change("docs", "response-docs-changed", where, "documentation changed"));
+    compareHeaders(xa["headers"], xb["headers"], where, sides, emit, ctx);
     compareContent(xa["content"], xb["content"], where, emit, ctx);
+  }
+}
+
+/** Response headers are typed too (`headers: { "Retry-After"?: … }`); names compare case-insensitively. */
+function compareHeaders(ha: unknown, hb: unknown, where: string, sides: Sides, emit: (c: SpecChange) => void, ctx: CompareContext): void {
+  const byName = (h: unknown, doc: unknown, origin: string) =>
+    new Map(Object.entries(isObject(h) ? h : {}).map(([name, value]) => [name.toLowerCase(), { name, value: deref(doc, value, origin) }]));
+  const a = byName(ha, sides.old.doc, sides.old.origin);
+  const b = byName(hb, sides.new.doc, sides.new.origin);
+  for (const key of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    const xa = a.get(key);
+    const xb = b.get(key);
+    const at = `${where} header ${(xb ?? xa)?.name ?? key}`;
+    if (xb === undefined) emit(change("breaking", "response-header-removed", at, "header removed"));
+    else if (xa === undefined) emit(change("additive", "response-header-added", at, "new header"));
+    else {
+      const va = isObject(xa.value) ? xa.value : {};
+      const vb = isObject(xb.value) ? xb.value : {};
+      if (va["required"] === true && vb["required"] !== true) emit(change("breaking", "response-header-required-changed", at, "now optional"));
+      if (va["required"] !== true && vb["required"] === true) emit(change("additive", "response-header-required-changed", at, "now always sent"));
+      if (canonicalJson(va["description"]) !== canonicalJson(vb["description"])) emit(change("docs", "response-header-docs-changed", at, "documentation changed"));
+      compareSchemas(va["schema"], vb["schema"], at, ctx);
+    }
   }
 }
 
