@@ -367,3 +367,17 @@ describe("calls", () => {
     expect(results((await send(mock.fetch, "GET", "/api/deleted_calls", { key })).json)).toHaveLength(1);
   });
 });
+
+describe("a new resource", () => {
+  it("starts with counts at 0, empty server lists and null moments-to-come", async () => {
+    const mock = createMockHandler();
+    const key = mock.apiKey;
+    const agent = await send(mock.fetch, "POST", "/api/agents", { key, body: { name: "fresh" } });
+    expect(agent.json).toMatchObject({ statistics: { calls: 0 } });
+    const call = await send(mock.fetch, "POST", "/api/calls", { key, body: {} });
+    expect(call.json).toMatchObject({ joined: null, ended: null, endReason: null });
+    expect(field(call.json, "joinUrl")).toMatch(/^https:\/\//);
+    const hook = await send(mock.fetch, "POST", "/api/webhooks", { key, body: { url: "https://h.example.com/", events: ["call.ended"] } });
+    expect(hook.json).toMatchObject({ recentFailures: [], lastStatusChange: null, agentId: null });
+  });
+});

@@ -4,9 +4,9 @@ import type { CoreRequest, CoreResponse } from "./core-types.js";
 import { afterCreate, MANAGED_COLLECTIONS } from "./create-hooks.js";
 import { toFieldErrors } from "./drf-errors.js";
 import { detail, HttpFailure } from "./http-failure.js";
-import { bareObject, camelCase, isObject, type JsonObject } from "./json.js";
+import { asArray, bareObject, camelCase, isObject, type JsonObject } from "./json.js";
 import { paginate } from "./paginate.js";
-import { sampleValue } from "./sample-value.js";
+import { resolveRef, sampleValue } from "./sample-value.js";
 import { itemJson, type StoredItem } from "./stored-item.js";
 import { TenantState } from "./tenant-state.js";
 
@@ -372,7 +372,11 @@ export class MockCore {
     // fields (ids, created) cannot be told apart: keep them all generated.
     if (![...properties.values()].some((property) => property["readOnly"] === true)) return value;
     for (const [name, property] of properties) {
-      if (property["readOnly"] === true || Object.prototype.hasOwnProperty.call(call.body, name)) continue;
+      if (property["readOnly"] === true) {
+        this.#freshReadOnly(value, name, property);
+        continue;
+      }
+      if (Object.prototype.hasOwnProperty.call(call.body, name)) continue;
       if (property["default"] !== undefined) value[name] = property["default"];
       else if (property["nullable"] === true) value[name] = null;
       else if (!required.has(name)) Reflect.deleteProperty(value, name);
@@ -383,6 +387,32 @@ export class MockCore {
   #sample(tenant: TenantState, schema: unknown, params: Readonly<Record<string, string>>): unknown {
     const sampled = sampleValue(schema, { schemas: this.spec.schemas, rng: tenant.rng, now: this.options.now() });
     return isObject(sampled) ? this.#withParents(sampled, schema, params) : sampled;
+  }
+
+  /**
+   * Server-set fields of something that just came to be: counts start at 0 (also inside a
+   * statistics object), lists empty, and what has not happened yet (joined, ended, endedAt, an
+   * end reason) is null.
+   */
+  #freshReadOnly(value: JsonObject, name: string, property: JsonObject): void {
+    const resolved = resolveRef(property["allOf"] === undefined ? property : asArray(property["allOf"])[0], this.spec.schemas);
+    const nullBranch = [...asArray(property["oneOf"]), ...asArray(property["anyOf"])].some((branch) => {
+      const choices = asArray(resolveRef(branch, this.spec.schemas)?.["enum"]);
+      return choices.length > 0 && choices.every((choice) => choice === null);
+    });
+    if (resolved?.["type"] === "integer") {
+      value[name] = 0;
+    } else if (resolved?.["type"] === "array") {
+      value[name] = [];
+    } else if (property["nullable"] === true && (resolved?.["format"] === "date-time" || nullBranch)) {
+      value[name] = null;
+    } else if (isObject(value[name]) && resolved !== undefined) {
+      const inner = objectProperties(resolved, this.spec.schemas);
+      const counts = [...inner.entries()].filter(([, p]) => p["type"] === "integer");
+      if (counts.length > 0 && counts.length === inner.size) {
+        value[name] = Object.fromEntries(counts.map(([key]) => [key, 0]));
+      }
+    }
   }
 
   #generate(tenant: TenantState, schema: unknown, params: Readonly<Record<string, string>>): JsonObject {

@@ -104,7 +104,9 @@ function sampleString(schema: JsonObject, context: SampleContext, name: string):
   const { rng } = context;
   const pattern = typeof schema["pattern"] === "string" ? schema["pattern"] : "";
   if (DURATION.test(pattern)) return `${rng.int(1, 120)}s`;
-  const text = formatted(schema["format"], context) ?? `${name}-${rng.alnum(8)}`;
+  // Undeclared formats by name: joinUrl and friends hold URLs in this API.
+  const format = schema["format"] ?? (/(?:Url|Uri|^url|^uri)$/.test(name) ? "uri" : undefined);
+  const text = formatted(format, context) ?? `${name}-${rng.alnum(8)}`;
   const minLength = typeof schema["minLength"] === "number" ? schema["minLength"] : 0;
   const maxLength = typeof schema["maxLength"] === "number" ? schema["maxLength"] : Infinity;
   return text.padEnd(minLength, "x").slice(0, maxLength);
