@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { readdir, readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { atomicWrite } from "./internal/atomic-write.js";
 import { repoPaths } from "./internal/repo-paths.js";
 import { sha256 } from "./internal/sha256.js";
@@ -118,31 +118,43 @@ interface Snapshot {
   restore(): Promise<void>;
 }
 
-/** Files and `packages/* /src/generated/` trees as they are now, to put back after a failure. */
+/**
+ * Files, and every package's `src/generated/` and `dist/` trees, as they are now, to put back after
+ * a failure (dist too: a build that succeeded before a later step failed must not leave new output).
+ */
 async function takeSnapshot(root: string, files: readonly string[]): Promise<Snapshot> {
   const packagesDir = join(root, "packages");
-  const generatedDirs = (await readdir(packagesDir).catch(() => [] as string[])).map((p) => join(packagesDir, p, "src", "generated"));
-  const saved = new Map<string, string | undefined>();
-  for (const file of files) saved.set(file, await readFile(file, "utf8").catch(() => undefined));
-  for (const dir of generatedDirs) {
-    for (const name of await readdir(dir, { recursive: true }).catch(() => [] as string[])) {
-      const file = join(dir, name);
-      const text = await readFile(file, "utf8").catch(() => undefined);
-      if (text !== undefined) saved.set(file, text);
-    }
+  const trees = (await readdir(packagesDir).catch(() => [] as string[])).flatMap((p) => [
+    join(packagesDir, p, "src", "generated"),
+    join(packagesDir, p, "dist"),
+  ]);
+  const listTree = async (dir: string) => {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    const path = (e: (typeof entries)[number]) => join(e.parentPath, e.name);
+    return { files: entries.filter((e) => e.isFile()).map(path), dirs: entries.filter((e) => e.isDirectory()).map(path) };
+  };
+  const saved = new Map<string, Buffer | undefined>();
+  const dirsBefore = new Set<string>();
+  for (const file of files) saved.set(file, await readFile(file).catch(() => undefined));
+  for (const tree of trees) {
+    const { files: inTree, dirs } = await listTree(tree);
+    for (const file of inTree) saved.set(file, await readFile(file));
+    for (const dir of dirs) dirsBefore.add(dir);
   }
   return {
     async restore() {
-      for (const dir of generatedDirs) {
-        for (const name of await readdir(dir, { recursive: true }).catch(() => [] as string[])) {
-          const file = join(dir, name);
-          // A file a failed step created did not exist before: remove it (directories are left).
-          if (!saved.has(file) && (await readFile(file).then(() => true, () => false))) await rm(file, { force: true });
-        }
+      // What a failed step created did not exist before: remove it, deepest directories first.
+      for (const tree of trees) {
+        const { files: now, dirs } = await listTree(tree);
+        for (const file of now) if (!saved.has(file)) await rm(file, { force: true });
+        for (const dir of dirs.sort().reverse()) if (!dirsBefore.has(dir)) await rm(dir, { recursive: true, force: true });
       }
-      for (const [file, text] of saved) {
-        if (text === undefined) await rm(file, { force: true });
-        else if ((await readFile(file, "utf8").catch(() => undefined)) !== text) await atomicWrite(file, text);
+      for (const [file, bytes] of saved) {
+        if (bytes === undefined) await rm(file, { force: true });
+        else if (!(await readFile(file).catch(() => undefined))?.equals(bytes)) {
+          await mkdir(dirname(file), { recursive: true });
+          await writeFile(file, bytes);
+        }
       }
     },
   };

@@ -45,6 +45,8 @@ async function state(root: string) {
     spec: await read("spec/openapi.yaml"),
     generated: await read(GENERATED),
     generatedFiles: (await readdir(join(root, "packages/types/src/generated"))).sort(),
+    clientDist: (await readdir(join(root, "packages/client/dist"), { recursive: true })).sort(),
+    clientDts: await read("packages/client/dist/index.d.ts"),
     changesets: (await readdir(join(root, ".changeset"))).sort(),
   };
 }
@@ -59,6 +61,9 @@ function recorder(failAt?: string) {
     if (step.name === "build") {
       await writeFile(join(root, GENERATED), "// generated from the new spec\n");
       await writeFile(join(root, "packages/types/src/generated/extra.ts"), "export {};\n");
+      await writeFile(join(root, "packages/client/dist/index.d.ts"), 'import type { paths } from "@ultravox-api/types"; // rebuilt\n');
+      await mkdir(join(root, "packages/client/dist/internal"), { recursive: true });
+      await writeFile(join(root, "packages/client/dist/internal/new.js"), "export {};\n");
     }
     if (step.name === failAt) throw new Error(`${step.name} exited with 2`);
   };
