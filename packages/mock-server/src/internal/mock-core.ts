@@ -52,6 +52,19 @@ export class MockCore {
     this.#keys = new Set(options.apiKeys);
   }
 
+  /** The state of an API key's tenant, if it has made a request yet (for extensions such as the batch lifecycle). */
+  tenant(apiKey: string): TenantState | undefined {
+    return this.#tenants.get(apiKey);
+  }
+
+  /** A new Call as `POST /api/calls` would make it (`values` merged in, trusted), not stored. */
+  newCall(tenant: TenantState, values: JsonObject): JsonObject {
+    const schema = this.spec.routeByTemplate.get("/api/calls")?.operations.get("POST")?.success.schema;
+    const value = this.#merge(schema, this.#generate(tenant, schema, {}), values, true);
+    value["callId"] = tenant.rng.uuid();
+    return value;
+  }
+
   /** Back to the seeded state: tenants are rebuilt from the seed on their next request. */
   reset(): void {
     this.#tenants = new Map();
