@@ -352,6 +352,8 @@ describe("calls", () => {
     const stages = results((await send(mock.fetch, "GET", `/api/calls/${callId}/stages`, { key })).json);
     expect(stages).toHaveLength(2);
     for (const stage of stages) expect(stage["callId"]).toBe(callId);
+    expect((await send(mock.fetch, "DELETE", `/api/calls/${callId}`, { key })).status).toBe(204);
+    expect(results((await send(mock.fetch, "GET", `/api/agents/${agentId}/calls`, { key })).json)).toEqual([]);
   });
 
   it("deleting a call leaves a tombstone in /api/deleted_calls and removes its stages", async () => {

@@ -181,7 +181,16 @@ export function compileSpec(document: JsonObject): CompiledSpec {
       paramSchema?.["type"] === "integer" ? "integer" : paramSchema?.["format"] === "uuid" ? "uuid" : "string",
     );
     const itemGet = item === undefined || parentOf(item) !== collection ? undefined : getOf(item);
-    idFields.set(collection, idFieldOf(paramName, itemGet === undefined ? itemSchema : jsonSchemaOf(successOf(itemGet), schemas), schemas));
+    // A list with no item path (an agent's calls) is keyed by its singular id field when it has one.
+    const singular = camelCase(`${(collection.split("/").pop() ?? "").replace(/s$/, "")}_id`);
+    idFields.set(
+      collection,
+      item === undefined
+        ? objectProperties(itemSchema, schemas).has(singular)
+          ? singular
+          : undefined
+        : idFieldOf(paramName, itemGet === undefined ? itemSchema : jsonSchemaOf(successOf(itemGet), schemas), schemas),
+    );
   }
   const readOnlyCollections = [...collections].filter((t) => {
     const item = paths[t];

@@ -215,7 +215,11 @@ export class MockCore {
         const removed = tenant.collections.get(parentOf(path))?.get(id);
         tenant.collections.get(parentOf(path))?.delete(id);
         tenant.removeChildren(path);
-        if (op.operationId === "calls_destroy" && removed !== undefined) this.#tombstone(tenant, id, removed.value);
+        if (op.operationId === "calls_destroy" && removed !== undefined) {
+          // A deleted call leaves every list of calls (an agent's, a batch's created calls).
+          for (const [key, items] of tenant.collections) if (/\/(?:created_)?calls$/.test(key)) items.delete(id);
+          this.#tombstone(tenant, id, removed.value);
+        }
         return empty(204);
       }
       case "singleton-get":
