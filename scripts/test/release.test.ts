@@ -41,10 +41,11 @@ beforeAll(async () => {
   for (const name of await readdir(join(repo, ".changeset"))) {
     if (name.endsWith(".md") && name !== "README.md") await rm(join(repo, ".changeset", name));
   }
+  // Installed from the usual registry (its cached metadata first) before the copy is pointed at ours.
+  await sh(repo, "pnpm", ["install", "--prefer-offline", "--frozen-lockfile"]);
+  await sh(repo, "pnpm", ["build"]);
   const host = registry.url.replace(/^http:/, "");
   await writeFile(join(repo, ".npmrc"), `registry=${registry.url}\n${host}:_authToken=${registry.token}\n`);
-  await sh(repo, "pnpm", ["install", "--offline", "--frozen-lockfile"]);
-  await sh(repo, "pnpm", ["build"]);
 }, 600_000);
 
 afterAll(async () => {
