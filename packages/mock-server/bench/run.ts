@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
+import { loadBench } from "./load.js";
 
 const DURATION_S = Number(process.env["BENCH_DURATION"] ?? 5);
 const CONNECTIONS = 50;
@@ -118,7 +119,11 @@ async function main(): Promise<void> {
   };
   const agent = await post("/api/agents", { name: "bench" });
   const agentId = String(agent["agentId"]);
-  const batch = await post(`/api/agents/${agentId}/scheduled_batches`, { calls: Array.from({ length: 50 }, (_v, i) => ({ metadata: { row: String(i) } })) });
+  const batch = await post(`/api/agents/${agentId}/scheduled_batches`, {
+    calls: Array.from({ length: 50 }, (_v, i) => ({ metadata: { row: String(i) } })),
+    webhookUrl: "https://hooks.example.com/calls",
+    windowStart: "2099-01-01T00:00:00Z",
+  });
   const seedPath = `/api/agents/${agentId}/scheduled_batches/${String(batch["batchId"])}/scheduled_calls?status=FUTURE&pageSize=10`;
   const sample = await (await fetch(`${mockBase}${seedPath}`, { headers })).text();
 
@@ -184,3 +189,5 @@ require("node:http").createServer((q, s) => { s.writeHead(200, { "content-type":
 }
 
 await main();
+// Issue 6: 50 concurrent clients creating batches and listing scheduled calls (bench/load.ts).
+await loadBench();

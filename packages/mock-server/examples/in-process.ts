@@ -15,7 +15,7 @@ export async function listFutureCalls(): Promise<number> {
   const agentId = agent?.agentId ?? "";
   const { data: batch } = await client.POST("/api/agents/{agent_id}/scheduled_batches", {
     params: { path: { agent_id: agentId } },
-    body: { calls: Array.from({ length: 25 }, () => ({})) },
+    body: { calls: Array.from({ length: 25 }, () => ({})), webhookUrl: "https://hooks.example.com/calls", windowStart: "2025-01-02T00:00:00Z" },
   });
   const batchId = batch?.batchId ?? "";
 

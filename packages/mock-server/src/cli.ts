@@ -12,7 +12,12 @@ Options:
   --seed <s>        Seed for generated ids, data and the default API key (default 0)
   --spec <file>     OpenAPI document (JSON or YAML) to mock instead of the bundled spec
   --api-key <key>   Accepted API key; repeat for more tenants (default: one generated key)
-  --clock <iso>     Freeze the clock at this instant (default: real time)
+  --clock <iso>     Virtual clock standing at this instant, moved only by the /__mock/clock
+                    admin routes (default: real time)
+  --rate-limits     Throttle like the API: 200 requests/s per key, 500/s per account,
+                    call creation 5/s and 30/min per account (default: off)
+  --rate-limit-per-key <n>   Requests per second per key (implies --rate-limits)
+  --call-interval <ms>       Time between two calls of a scheduled batch (default 1000)
   -h, --help        Show this help
 `;
 
@@ -25,6 +30,9 @@ async function main(): Promise<void> {
       spec: { type: "string" },
       "api-key": { type: "string", multiple: true },
       clock: { type: "string" },
+      "rate-limits": { type: "boolean" },
+      "rate-limit-per-key": { type: "string" },
+      "call-interval": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -36,11 +44,21 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
   const frozen = values.clock === undefined ? undefined : Date.parse(values.clock);
   if (frozen !== undefined && Number.isNaN(frozen)) throw new Error(`--clock must be an ISO date, got ${values.clock ?? ""}`);
+  const perKey = values["rate-limit-per-key"] === undefined ? undefined : Number(values["rate-limit-per-key"]);
+  if (perKey !== undefined && !(Number.isFinite(perKey) && perKey > 0)) {
+    throw new Error(`--rate-limit-per-key must be a number > 0, got ${values["rate-limit-per-key"] ?? ""}`);
+  }
+  const interval = values["call-interval"] === undefined ? undefined : Number(values["call-interval"]);
+  if (interval !== undefined && !(Number.isFinite(interval) && interval >= 0)) {
+    throw new Error(`--call-interval must be milliseconds >= 0, got ${values["call-interval"] ?? ""}`);
+  }
   const server = await startMockServer({
     port,
     host: values.host,
     seed: values.seed,
-    now: frozen === undefined ? Date.now : () => frozen,
+    clock: frozen === undefined ? { mode: "real" } : { mode: "virtual", start: frozen },
+    ...(perKey !== undefined ? { rateLimits: { perKey } } : values["rate-limits"] === true ? { rateLimits: true } : {}),
+    ...(interval === undefined ? {} : { lifecycle: { callIntervalMs: interval } }),
     // Loaded on demand: the YAML parser is not needed for the bundled spec.
     ...(values.spec === undefined ? {} : { spec: await (await import("./internal/load-spec-file.js")).loadSpecFile(values.spec) }),
     ...(values["api-key"] === undefined ? {} : { apiKeys: values["api-key"] }),

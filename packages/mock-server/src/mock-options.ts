@@ -1,3 +1,8 @@
+import type { FaultRule, FaultRuleState } from "./internal/fault-injector.js";
+import type { RateLimitOptions } from "./internal/rate-limiter.js";
+import type { JournalEntry, JournalFilter } from "./internal/request-journal.js";
+import type { ClockMode } from "./internal/virtual-clock.js";
+
 /** Options of {@link createMockHandler} and `startMockServer`. */
 export interface MockOptions {
   /** Seeds every generated id, value and fixture: the same seed gives byte-identical answers. Default 0. */
@@ -11,6 +16,33 @@ export interface MockOptions {
    * 2025-01-01T00:00:00Z, so answers do not depend on when a test runs.
    */
   readonly now?: () => number;
+  /**
+   * The mock's clock, for timestamps, scheduled batches and rate limits. Default: virtual (time
+   * moves only with `mock.clock.advance`/`set`) starting at 2025-01-01T00:00:00Z, or following
+   * `now` when that is given (shifted by `advance`/`set`). `{ mode: "real" }` follows the wall
+   * clock (the CLI's default).
+   */
+  readonly clock?: { readonly mode?: ClockMode; readonly start?: Date | number | string };
+  /** Faults active from the start (latency, forced statuses, resets); change them with `mock.faults`. */
+  readonly faults?: readonly FaultRule[];
+  /**
+   * Rate limits like the API's. Default off. `true`: the documented limits (200 requests/s per
+   * key, 500/s per account, call creation 5/s and 30/min); or set each one (`null` turns it off).
+   */
+  readonly rateLimits?: boolean | RateLimitOptions;
+  /** The request journal keeps the last `capacity` requests. Default 10 000. */
+  readonly journal?: { readonly capacity?: number };
+  /** How scheduled batches progress. */
+  readonly lifecycle?: {
+    /** Time between two calls of a batch, on the mock's clock. Default 1000 ms. */
+    readonly callIntervalMs?: number;
+    /** Shortest window accepted for a batch. Default 60 000 ms. */
+    readonly minimumWindowMs?: number;
+    /** Wall-time limit of one webhook delivery. Default 10 000 ms. */
+    readonly webhookTimeoutMs?: number;
+    /** Used for webhook deliveries. Default `globalThis.fetch`. */
+    readonly fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  };
   /** Request bodies above this many bytes get 413. Default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** URLs longer than this get 414. Default 8192 characters. */
@@ -37,6 +69,44 @@ export interface MockHandler {
   readonly apiKeys: readonly string[];
   /** How many operations the spec has, all routed. */
   readonly operationCount: number;
-  /** Forgets everything created: every tenant is back to its seeded state. */
+  /** The mock's time (see the `clock` option). */
+  readonly clock: MockClock;
+  /** Every API request answered (admin routes excepted), oldest first. */
+  readonly journal: MockJournal;
+  /** Injected latency, statuses and connection resets, changeable at run time. */
+  readonly faults: MockFaults;
+  /**
+   * Forgets everything created: every tenant is back to its seeded state, rate limits are full.
+   * The clock, faults and journal stay as they are (each has its own controls).
+   */
   reset(): void;
+}
+
+export interface MockClock {
+  readonly mode: ClockMode;
+  /** Milliseconds since the epoch. */
+  now(): number;
+  date(): Date;
+  /** Moves time forward; resolves when the work it triggers (webhook deliveries) is done. */
+  advance(ms: number): Promise<number>;
+  /** Puts the clock at a date (also backwards: state already reached is not undone). */
+  set(date: Date | number | string): Promise<number>;
+}
+
+export interface MockJournal {
+  /** Entries matching every given field of `filter`, oldest first. */
+  list(filter?: JournalFilter): JournalEntry[];
+  clear(): void;
+  readonly size: number;
+  /** Entries dropped because the journal was full. */
+  readonly dropped: number;
+}
+
+export interface MockFaults {
+  /** Replaces every rule. */
+  set(rules: readonly FaultRule[]): FaultRuleState[];
+  add(rule: FaultRule): FaultRuleState;
+  /** Removes one rule by id, or all. */
+  clear(id?: number): void;
+  list(): FaultRuleState[];
 }

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { wrapCore } from "./create-mock-handler.js";
+import { ConnectionReset } from "./internal/connection-reset.js";
 import { MockCore } from "./internal/mock-core.js";
 import { fromNodeRequest, writeNodeResponse } from "./internal/node-request.js";
 import { resolveOptions } from "./internal/resolve-options.js";
@@ -35,9 +36,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       writeNodeResponse(response, badRequest("Malformed request target."));
       return;
     }
-    void core.dispatch(coreRequest).then((answer) => {
-      writeNodeResponse(response, answer);
-    });
+    core.dispatch(coreRequest).then(
+      (answer) => {
+        writeNodeResponse(response, answer);
+      },
+      (error: unknown) => {
+        // An injected reset: drop the connection without a byte of answer.
+        if (error instanceof ConnectionReset) request.socket.destroy();
+        else writeNodeResponse(response, { status: 500, headers: { "content-type": "application/json" }, body: JSON.stringify({ detail: "Mock server error." }) });
+      },
+    );
   });
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return;
@@ -59,11 +67,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const address = server.address() as AddressInfo;
   const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
   origin = `http://${hostPart}:${address.port}`;
+  // On a real clock, batches also move between requests (webhooks go out on time).
+  const { clock } = core.options;
+  const ticker = clock.mode === "real" ? setInterval(() => void core.lifecycle.advanceTo(clock.now()).catch(() => undefined), 1000) : undefined;
+  ticker?.unref();
   return {
     ...wrapCore(core),
     url: origin,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        clearInterval(ticker);
         server.close((error?: Error) => {
           if (error === undefined) resolve();
           else reject(error);

@@ -13,7 +13,7 @@ describe("typed clients against the mock", () => {
     const agentId = agent.data?.agentId ?? "";
     const batch = await client.POST("/api/agents/{agent_id}/scheduled_batches", {
       params: { path: { agent_id: agentId } },
-      body: { calls: Array.from({ length: 12 }, () => ({})) },
+      body: { calls: Array.from({ length: 12 }, () => ({})), webhookUrl: "https://hooks.example.com/calls", windowStart: "2025-01-02T00:00:00Z" },
     });
     expect(batch.data?.totalCount).toBe(12);
     const batchId = batch.data?.batchId ?? "";

@@ -5,7 +5,7 @@ import { checkResponse, specOperations } from "./helpers/spec-validator.js";
 
 /** Minimal valid bodies for operations with required fields; every other body is `{}`. */
 const BODIES: Record<string, unknown> = {
-  agents_scheduled_batches_create: { calls: [{}, {}] },
+  agents_scheduled_batches_create: { calls: [{}, {}], webhookUrl: "https://hooks.example.com/calls", windowStart: "2025-01-02T00:00:00Z" },
   api_keys_create: { name: "ci key" },
   call_throttles_create: { name: "t", rules: [{ maxCalls: 5, windowSeconds: 60 }] },
   call_throttles_update: { name: "t2", rules: [{ maxCalls: 1, windowSeconds: 1 }] },
@@ -48,7 +48,7 @@ function order(method: string, operationId: string): number {
 
 beforeAll(async () => {
   ids["agent_id"] = await create("/api/agents", { name: "every-op" }, "agentId");
-  ids["batch_id"] = await create(`/api/agents/${ids["agent_id"]}/scheduled_batches`, { calls: [{}] }, "batchId");
+  ids["batch_id"] = await create(`/api/agents/${ids["agent_id"]}/scheduled_batches`, { calls: [{}], webhookUrl: "https://hooks.example.com/calls", windowStart: "2025-01-02T00:00:00Z" }, "batchId");
   ids["call_id"] = await create("/api/calls", {}, "callId");
   ids["call_stage_id"] = await firstOf(`/api/calls/${ids["call_id"]}/stages`, "callStageId");
   ids["tool_id"] = await create("/api/tools", BODIES["tools_create"], "toolId");

@@ -87,7 +87,7 @@ describe("CRUD round-trips", () => {
     const key = mock.apiKey;
     const agentId = field((await send(mock.fetch, "POST", "/api/agents", { key, body: { name: "a" } })).json, "agentId");
     const calls = [{ metadata: { n: "1" } }, { metadata: { n: "2" } }, { metadata: { n: "3" } }];
-    const batch = await send(mock.fetch, "POST", `/api/agents/${agentId}/scheduled_batches`, { key, body: { calls } });
+    const batch = await send(mock.fetch, "POST", `/api/agents/${agentId}/scheduled_batches`, { key, body: { calls, webhookUrl: "https://hooks.example.com/calls", windowStart: "2025-01-02T00:00:00Z" } });
     expect(batch.status).toBe(201);
     expect(batch.json).toMatchObject({ totalCount: 3, completedCount: 0, endedAt: null });
     expect(batch.json).not.toHaveProperty("calls");
@@ -102,12 +102,12 @@ describe("CRUD round-trips", () => {
     const paused = await send(mock.fetch, "PATCH", batchPath, { key, body: { paused: true } });
     expect(paused.json).toMatchObject({ paused: true, batchId, totalCount: 3 });
     expect((await send(mock.fetch, "GET", batchPath, { key })).json).toEqual(paused.json);
-    const second = field((await send(mock.fetch, "POST", `/api/agents/${agentId}/scheduled_batches`, { key, body: { calls } })).json, "batchId");
+    const second = field((await send(mock.fetch, "POST", `/api/agents/${agentId}/scheduled_batches`, { key, body: { calls, webhookUrl: "https://hooks.example.com/calls", windowStart: "2025-01-02T00:00:00Z" } })).json, "batchId");
     expect((await send(mock.fetch, "DELETE", `/api/agents/${agentId}/scheduled_batches/${second}`, { key })).status).toBe(204);
     const secondCalls = await send(mock.fetch, "GET", `/api/agents/${agentId}/scheduled_batches/${second}/scheduled_calls`, { key });
     expect(secondCalls.status).toBe(404);
 
-    const orphan = await send(mock.fetch, "POST", `/api/agents/${UNKNOWN}/scheduled_batches`, { key, body: { calls } });
+    const orphan = await send(mock.fetch, "POST", `/api/agents/${UNKNOWN}/scheduled_batches`, { key, body: { calls, webhookUrl: "https://hooks.example.com/calls", windowStart: "2025-01-02T00:00:00Z" } });
     expect(orphan.status).toBe(404);
     expect((await send(mock.fetch, "DELETE", `/api/agents/${agentId}`, { key })).status).toBe(204);
     const child = await send(mock.fetch, "GET", `/api/agents/${agentId}/scheduled_batches/${batchId}`, { key });
@@ -233,7 +233,7 @@ describe("pagination", () => {
     const agentId = field((await send(mock.fetch, "POST", "/api/agents", { key, body: { name: "a" } })).json, "agentId");
     const calls = Array.from({ length: 25 }, (_v, i) => ({ metadata: { i: String(i) } }));
     const batchId = field(
-      (await send(mock.fetch, "POST", `/api/agents/${agentId}/scheduled_batches`, { key, body: { calls } })).json,
+      (await send(mock.fetch, "POST", `/api/agents/${agentId}/scheduled_batches`, { key, body: { calls, webhookUrl: "https://hooks.example.com/calls", windowStart: "2025-01-02T00:00:00Z" } })).json,
       "batchId",
     );
     const path = `/api/agents/${agentId}/scheduled_batches/${batchId}/scheduled_calls?status=FUTURE&pageSize=10`;
@@ -267,7 +267,7 @@ describe("pagination", () => {
     const key = mock.apiKey;
     const agentId = field((await send(mock.fetch, "POST", "/api/agents", { key, body: { name: "a" } })).json, "agentId");
     const batches = `/api/agents/${agentId}/scheduled_batches`;
-    const batchId = field((await send(mock.fetch, "POST", batches, { key, body: { calls: [{}] } })).json, "batchId");
+    const batchId = field((await send(mock.fetch, "POST", batches, { key, body: { calls: [{}], webhookUrl: "https://hooks.example.com/calls", windowStart: "2025-01-02T00:00:00Z" } })).json, "batchId");
     const success = await send(mock.fetch, "GET", `${batches}/${batchId}/scheduled_calls?status=SUCCESS`, { key });
     expect(success.json).toMatchObject({ results: [], total: 0, next: null, previous: null });
 
@@ -312,7 +312,7 @@ describe("determinism and reset", () => {
     const agent = await send(mock.fetch, "POST", "/api/agents", { key, body: { name: "d" } });
     out.push(agent.text);
     const agentId = field(agent.json, "agentId");
-    out.push((await send(mock.fetch, "POST", `/api/agents/${agentId}/scheduled_batches`, { key, body: { calls: [{}, {}] } })).text);
+    out.push((await send(mock.fetch, "POST", `/api/agents/${agentId}/scheduled_batches`, { key, body: { calls: [{}, {}], webhookUrl: "https://hooks.example.com/calls", windowStart: "2025-01-02T00:00:00Z" } })).text);
     out.push((await send(mock.fetch, "GET", "/api/models", { key })).text);
     out.push((await send(mock.fetch, "GET", "/api/accounts/me", { key })).text);
     out.push((await send(mock.fetch, "POST", "/api/calls", { key, body: {} })).text);

@@ -83,7 +83,7 @@ describe("startMockServer over real HTTP", () => {
     const key = server.apiKey;
     const base = server.url;
     const agentId = field((await send(httpFetch, "POST", "/api/agents", { key, base, body: { name: "s" } })).json, "agentId");
-    const batch = await send(httpFetch, "POST", `/api/agents/${agentId}/scheduled_batches`, { key, base, body: { calls: [{}, {}] } });
+    const batch = await send(httpFetch, "POST", `/api/agents/${agentId}/scheduled_batches`, { key, base, body: { calls: [{}, {}], webhookUrl: "https://hooks.example.com/calls", windowStart: "2025-01-02T00:00:00Z" } });
     const batchId = field(batch.json, "batchId");
     const listed = await send(httpFetch, "GET", `/api/agents/${agentId}/scheduled_batches/${batchId}/scheduled_calls?status=FUTURE`, { key, base });
     expect((listed.json as { total: number }).total).toBe(2);

@@ -23,6 +23,11 @@ export function afterCreate(operationId: string, request: JsonObject, created: J
   return calls.map((call) => ({
     collection: "scheduled_calls",
     values: {
+      // Left out means none (the API's default medium is WebRTC), not a generated sample.
+      medium: null,
+      metadata: null,
+      templateContext: null,
+      experimentalSettings: null,
       ...pick(call, ["medium", "metadata", "templateContext", "experimentalSettings"]),
       status: "FUTURE",
       callId: null,

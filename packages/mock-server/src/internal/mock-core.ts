@@ -1,5 +1,6 @@
 import type { ErrorObject } from "ajv";
 import { compileSpec, isParam, parentOf, objectProperties, requiredOf, type CompiledOperation, type CompiledSpec, type Route } from "./compile-spec.js";
+import { BatchLifecycle, validateBatchCreate, validateBatchPatch, type BatchLifecycleOptions, type BatchValidationOptions, type LifecycleBatch } from "./batch-lifecycle.js";
 import type { CoreRequest, CoreResponse } from "./core-types.js";
 import { afterCreate, MANAGED_COLLECTIONS } from "./create-hooks.js";
 import { toFieldErrors } from "./drf-errors.js";
@@ -8,7 +9,13 @@ import { asArray, bareObject, camelCase, isObject, type JsonObject } from "./jso
 import { paginate } from "./paginate.js";
 import { resolveRef, sampleValue } from "./sample-value.js";
 import { itemJson, type StoredItem } from "./stored-item.js";
+import type { FaultInjector } from "./fault-injector.js";
+import { CoreBatchStore } from "./lifecycle-store.js";
+import { instrument } from "./mock-runtime.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import type { RequestJournal } from "./request-journal.js";
 import { TenantState } from "./tenant-state.js";
+import type { VirtualClock } from "./virtual-clock.js";
 
 export interface CoreOptions {
   readonly document: JsonObject;
@@ -20,7 +27,16 @@ export interface CoreOptions {
   readonly fixtures: number;
   readonly childFixtures: number;
   readonly strictQuery: boolean;
+  /** The mock's time; `now` reads it (issue 6). */
+  readonly clock: VirtualClock;
+  readonly faults: FaultInjector;
+  readonly journal: RequestJournal;
+  readonly rateLimiter: RateLimiter | null;
+  readonly lifecycle: BatchLifecycleOptions & BatchValidationOptions;
 }
+
+const BATCH_CREATE = "agents_scheduled_batches_create";
+const BATCH_UPDATE = "agents_scheduled_batches_partial_update";
 
 interface Call {
   readonly request: CoreRequest;
@@ -46,10 +62,22 @@ export class MockCore {
   readonly #keys: ReadonlySet<string>;
   #tenants = new Map<string, TenantState>();
 
+  /** Scheduled batches moving with the clock (issue 6). */
+  readonly lifecycle: BatchLifecycle<string>;
+  /**
+   * Every request enters here: admin routes, batch progress, faults, rate limits and the journal
+   * wrap the API itself. Rejects with ConnectionReset on an injected reset, for the shell to act on.
+   */
+  readonly dispatch: (request: CoreRequest) => Promise<CoreResponse>;
+
   constructor(options: CoreOptions) {
     this.options = options;
     this.spec = compileSpec(options.document);
     this.#keys = new Set(options.apiKeys);
+    const store = new CoreBatchStore({ tenant: (key) => this.tenant(key), newCall: (tenant, values) => this.newCall(tenant, values) });
+    this.lifecycle = new BatchLifecycle(store, options.lifecycle);
+    options.clock.onChange(({ now }) => this.lifecycle.advanceTo(now));
+    this.dispatch = instrument((request) => this.#dispatchApi(request), { ...options, lifecycle: this.lifecycle });
   }
 
   /** The state of an API key's tenant, if it has made a request yet (for extensions such as the batch lifecycle). */
@@ -68,9 +96,11 @@ export class MockCore {
   /** Back to the seeded state: tenants are rebuilt from the seed on their next request. */
   reset(): void {
     this.#tenants = new Map();
+    this.lifecycle.clear();
+    this.options.rateLimiter?.reset();
   }
 
-  async dispatch(request: CoreRequest): Promise<CoreResponse> {
+  async #dispatchApi(request: CoreRequest): Promise<CoreResponse> {
     try {
       return await this.#handle(request);
     } catch (error) {
@@ -198,8 +228,12 @@ export class MockCore {
     switch (op.kind) {
       case "list":
         return this.#list(call);
-      case "create":
-        return json(op.success.status, this.#create(call, path, op.template));
+      case "create": {
+        if (op.operationId === BATCH_CREATE) this.#checkBatch(call);
+        const created = this.#create(call, path, op.template);
+        if (op.operationId === BATCH_CREATE) this.#trackBatch(call, `${path}/${encodeURIComponent(String(created["batchId"]))}`);
+        return json(op.success.status, created);
+      }
       case "retrieve": {
         const item = this.#item(tenant, path);
         return call.op.success.mediaType === "application/json" ? text(op.success.status, itemJson(item)) : this.#render(call, item.value);
@@ -207,7 +241,12 @@ export class MockCore {
       case "replace":
       case "update": {
         const item = this.#item(tenant, path);
+        if (op.operationId === BATCH_UPDATE) {
+          const errors = validateBatchPatch(item.value as unknown as LifecycleBatch, call.body, this.options.now(), this.options.lifecycle);
+          if (errors !== null) throw new HttpFailure(400, errors);
+        }
         item.value = this.#merge(op.success.schema, item.value, call.body);
+        if (op.operationId === BATCH_UPDATE) this.#trackBatch(call, path);
         return text(op.success.status, itemJson(item));
       }
       case "destroy": {
@@ -279,6 +318,25 @@ export class MockCore {
     const value = this.#sample(call.tenant, call.route.operations.get("GET")?.success.schema, call.params);
     call.tenant.singletons.set(call.path, value);
     return value;
+  }
+
+  /** The API's checks on a new scheduled batch beyond its schema; chooses a webhook secret when none is given. */
+  #checkBatch(call: Call): void {
+    const errors = validateBatchCreate(call.body, this.options.now(), this.options.lifecycle);
+    if (errors !== null) throw new HttpFailure(400, errors);
+    const url = call.body["webhookUrl"];
+    const secret = call.body["webhookSecret"];
+    if (typeof url === "string" && url !== "" && (typeof secret !== "string" || secret === "")) {
+      call.body["webhookSecret"] = call.tenant.rng.alnum(32);
+    }
+  }
+
+  #trackBatch(call: Call, batchPath: string): void {
+    for (const [key, tenant] of this.#tenants) {
+      if (tenant === call.tenant) this.lifecycle.track(CoreBatchStore.ref(key, batchPath));
+    }
+    // A window already open starts now (its first call is due at once); deliveries run on their own.
+    this.lifecycle.advanceTo(this.options.now()).catch(() => undefined);
   }
 
   /** Stores a new item in the collection at `collectionPath`, with its children. */
