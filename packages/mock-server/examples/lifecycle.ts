@@ -4,7 +4,7 @@ import createClient from "openapi-fetch";
 
 /** A scheduled batch on the mock's virtual clock, then a flaky API seen through the request journal. */
 export async function scheduledBatchOnTheClock(): Promise<{ before: string[]; after: string[]; attempts: number[] }> {
-  const mock = createMockHandler({ clock: { mode: "virtual", start: "2025-06-02T08:00:00Z" } });
+  const mock = createMockHandler({ clock: { mode: "virtual", start: "2025-06-02T08:00:00Z" }, lifecycle: true });
   const client = createClient<paths>({
     baseUrl: "https://api.ultravox.ai",
     fetch: mock.fetch,

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     seed: values.seed,
     clock: frozen === undefined ? { mode: "real" } : { mode: "virtual", start: frozen },
     ...(perKey !== undefined ? { rateLimits: { perKey } } : values["rate-limits"] === true ? { rateLimits: true } : {}),
-    ...(interval === undefined ? {} : { lifecycle: { callIntervalMs: interval } }),
+    lifecycle: interval === undefined ? true : { callIntervalMs: interval },
     // Loaded on demand: the YAML parser is not needed for the bundled spec.
     ...(values.spec === undefined ? {} : { spec: await (await import("./internal/load-spec-file.js")).loadSpecFile(values.spec) }),
     ...(values["api-key"] === undefined ? {} : { apiKeys: values["api-key"] }),

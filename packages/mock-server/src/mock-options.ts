@@ -32,8 +32,14 @@ export interface MockOptions {
   readonly rateLimits?: boolean | RateLimitOptions;
   /** The request journal keeps the last `capacity` requests. Default 10 000. */
   readonly journal?: { readonly capacity?: number };
-  /** How scheduled batches progress. */
-  readonly lifecycle?: {
+  /**
+   * The scheduled-batch lifecycle and the API's batch checks (webhookUrl by medium, window). Off by
+   * default in code (batches then stay FUTURE, as tests that only list them expect); `true` or
+   * settings turn it on. The CLI turns it on.
+   */
+  readonly lifecycle?:
+    | boolean
+    | {
     /** Time between two calls of a batch, on the mock's clock. Default 1000 ms. */
     readonly callIntervalMs?: number;
     /** Shortest window accepted for a batch. Default 60 000 ms. */

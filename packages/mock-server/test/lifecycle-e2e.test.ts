@@ -34,7 +34,7 @@ afterEach(async () => {
 });
 
 async function world(options: Parameters<typeof startMockServer>[0] = {}) {
-  mock = await startMockServer({ seed: 6, clock: { mode: "virtual", start: START }, ...options });
+  mock = await startMockServer({ seed: 6, clock: { mode: "virtual", start: START }, lifecycle: true, ...options });
   const client = createUltravoxClient({ apiKey: mock.apiKey, baseUrl: mock.url, retry: fast });
   const agent = await client.POST("/api/agents", { body: { name: "Outbound scheduler" } });
   const agentId = agent.data?.agentId;

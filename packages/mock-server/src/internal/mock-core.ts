@@ -32,7 +32,8 @@ export interface CoreOptions {
   readonly faults: FaultInjector;
   readonly journal: RequestJournal;
   readonly rateLimiter: RateLimiter | null;
-  readonly lifecycle: BatchLifecycleOptions & BatchValidationOptions;
+  /** null: batches are stored as sent and never move (the default in code). */
+  readonly lifecycle: (BatchLifecycleOptions & BatchValidationOptions) | null;
 }
 
 const BATCH_CREATE = "agents_scheduled_batches_create";
@@ -75,7 +76,7 @@ export class MockCore {
     this.spec = compileSpec(options.document);
     this.#keys = new Set(options.apiKeys);
     const store = new CoreBatchStore({ tenant: (key) => this.tenant(key), newCall: (tenant, values) => this.newCall(tenant, values) });
-    this.lifecycle = new BatchLifecycle(store, options.lifecycle);
+    this.lifecycle = new BatchLifecycle(store, options.lifecycle ?? {});
     options.clock.onChange(({ now }) => this.lifecycle.advanceTo(now));
     this.dispatch = instrument((request) => this.#dispatchApi(request), { ...options, lifecycle: this.lifecycle });
   }
@@ -229,9 +230,10 @@ export class MockCore {
       case "list":
         return this.#list(call);
       case "create": {
-        if (op.operationId === BATCH_CREATE) this.#checkBatch(call);
+        const batch = op.operationId === BATCH_CREATE && this.options.lifecycle !== null;
+        if (batch) this.#checkBatch(call);
         const created = this.#create(call, path, op.template);
-        if (op.operationId === BATCH_CREATE) this.#trackBatch(call, `${path}/${encodeURIComponent(String(created["batchId"]))}`);
+        if (batch) this.#trackBatch(call, `${path}/${encodeURIComponent(String(created["batchId"]))}`);
         return json(op.success.status, created);
       }
       case "retrieve": {
@@ -241,12 +243,13 @@ export class MockCore {
       case "replace":
       case "update": {
         const item = this.#item(tenant, path);
-        if (op.operationId === BATCH_UPDATE) {
+        const batch = op.operationId === BATCH_UPDATE && this.options.lifecycle !== null;
+        if (batch) {
           const errors = validateBatchPatch(item.value as unknown as LifecycleBatch, call.body, this.options.now(), this.options.lifecycle);
           if (errors !== null) throw new HttpFailure(400, errors);
         }
         item.value = this.#merge(op.success.schema, item.value, call.body);
-        if (op.operationId === BATCH_UPDATE) this.#trackBatch(call, path);
+        if (batch) this.#trackBatch(call, path);
         return text(op.success.status, itemJson(item));
       }
       case "destroy": {
@@ -322,7 +325,7 @@ export class MockCore {
 
   /** The API's checks on a new scheduled batch beyond its schema; chooses a webhook secret when none is given. */
   #checkBatch(call: Call): void {
-    const errors = validateBatchCreate(call.body, this.options.now(), this.options.lifecycle);
+    const errors = validateBatchCreate(call.body, this.options.now(), this.options.lifecycle ?? {});
     if (errors !== null) throw new HttpFailure(400, errors);
     const url = call.body["webhookUrl"];
     const secret = call.body["webhookSecret"];

@@ -25,7 +25,7 @@ export function resolveOptions(options: MockOptions): CoreOptions {
     faults: new FaultInjector(options.faults ?? [], seed),
     journal: new RequestJournal(options.journal?.capacity),
     rateLimiter: rateLimiter(options, clock),
-    lifecycle: options.lifecycle ?? {},
+    lifecycle: options.lifecycle === undefined || options.lifecycle === false ? null : options.lifecycle === true ? {} : options.lifecycle,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     maxUrlLength: options.maxUrlLength ?? 8192,
     fixtures: options.fixtures ?? 3,
