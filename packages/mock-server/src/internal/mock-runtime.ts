@@ -33,51 +33,46 @@ export function instrument(inner: Dispatch, runtime: MockRuntime): Dispatch {
   const admin = { clock, faults, journal, isAcceptedKey: (key: string) => tenants.has(key) };
   return async (request) => {
     const { url, method } = request;
-    if (isAdminPath(url.pathname)) return handleAdmin(request, admin);
+    const path = url.pathname;
+    if (isAdminPath(path)) return handleAdmin(request, admin);
     const started = performance.now();
-    const time = clock.date().toISOString();
+    // A number now; the journal builds the ISO string (and the query object) only when read.
+    const time = clock.now();
     // Not awaited: the synchronous transitions are done now; webhook deliveries finish on their own,
     // so a receiver that calls back into the mock is never waiting on itself.
-    void lifecycle.advanceTo(clock.now());
+    void lifecycle.advanceTo(time);
     const key = request.header("x-api-key") ?? request.header("x-unsafe-api-key");
     const tenant = key === null ? null : (tenants.get(key) ?? null);
-    const record = (status: number, fault?: string): void => {
-      journal.record({
-        time,
-        method,
-        path: url.pathname,
-        query: Object.fromEntries(url.searchParams),
-        status,
-        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-        tenant,
-        ...(fault === undefined ? {} : { fault }),
-      });
-    };
-    const decision = faults.empty ? undefined : faults.decide(method, url.pathname);
+    const decision = faults.empty ? undefined : faults.decide(method, path);
     if (decision !== undefined) {
       await delay(decision.delayMs);
       const { outcome } = decision;
       if (outcome.kind === "reset") {
-        record(0, "reset");
+        journal.recordRequest(time, method, path, url.search, 0, elapsed(started), tenant, "reset");
         throw new ConnectionReset();
       }
       if (outcome.kind === "status") {
-        record(outcome.status, "status");
+        journal.recordRequest(time, method, path, url.search, outcome.status, elapsed(started), tenant, "status");
         return json(outcome.status, outcome.body, outcome.headers);
       }
     }
     if (rateLimiter !== null && key !== null && tenant !== null) {
-      const createsCall = method === "POST" && CALL_CREATION.some((pattern) => pattern.test(url.pathname));
+      const createsCall = method === "POST" && CALL_CREATION.some((pattern) => pattern.test(path));
       const verdict = rateLimiter.check(key, createsCall);
       if (!verdict.allowed) {
-        record(429, `rate-limit:${verdict.scope}`);
+        journal.recordRequest(time, method, path, url.search, 429, elapsed(started), tenant, `rate-limit:${verdict.scope}`);
         return json(429, verdict.body, { "retry-after": String(verdict.retryAfterSeconds) });
       }
     }
     const response = await inner(request);
-    record(response.status);
+    journal.recordRequest(time, method, path, url.search, response.status, elapsed(started), tenant);
     return response;
   };
+}
+
+/** Milliseconds since `started`, to the microsecond. */
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 1000) / 1000;
 }
 
 function json(status: number, body: unknown, headers: Readonly<Record<string, string>>): CoreResponse {

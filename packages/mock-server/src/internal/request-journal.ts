@@ -39,7 +39,7 @@ export const DEFAULT_JOURNAL_CAPACITY = 10_000;
  */
 export class RequestJournal {
   readonly capacity: number;
-  readonly #ring: (JournalEntry | undefined)[];
+  readonly #ring: (JournalEntry | RawEntry | undefined)[];
   #next = 0;
   #size = 0;
   #seq = 0;
@@ -50,7 +50,7 @@ export class RequestJournal {
       throw new RangeError(`Journal capacity must be an integer >= 1, got ${String(capacity)}.`);
     }
     this.capacity = capacity;
-    this.#ring = new Array<JournalEntry | undefined>(capacity);
+    this.#ring = new Array<JournalEntry | RawEntry | undefined>(capacity);
   }
 
   /** Entries kept now. */
@@ -65,11 +65,23 @@ export class RequestJournal {
 
   record(entry: JournalRecord): JournalEntry {
     const stored: JournalEntry = { seq: ++this.#seq, ...entry };
+    this.#store(stored);
+    return stored;
+  }
+
+  /**
+   * Records a request from its raw facts: the ISO time and the query object are only built when
+   * the entry is first read, so journaling costs little per request.
+   */
+  recordRequest(timeMs: number, method: string, path: string, search: string, status: number, durationMs: number, tenant: string | null, fault?: string): void {
+    this.#store(new RawEntry(++this.#seq, timeMs, method, path, search, status, durationMs, tenant, fault));
+  }
+
+  #store(slot: JournalEntry | RawEntry): void {
     if (this.#size === this.capacity) this.#dropped++;
     else this.#size++;
-    this.#ring[this.#next] = stored;
+    this.#ring[this.#next] = slot;
     this.#next = (this.#next + 1) % this.capacity;
-    return stored;
   }
 
   /** Kept entries, oldest first, that match every field of `filter`. */
@@ -79,8 +91,11 @@ export class RequestJournal {
     const out: JournalEntry[] = [];
     const start = (this.#next - this.#size + this.capacity) % this.capacity;
     for (let i = 0; i < this.#size; i++) {
-      const entry = this.#ring[(start + i) % this.capacity];
-      if (entry === undefined) continue;
+      const index = (start + i) % this.capacity;
+      const slot = this.#ring[index];
+      if (slot === undefined) continue;
+      const entry = slot instanceof RawEntry ? slot.entry() : slot;
+      this.#ring[index] = entry;
       if (method !== undefined && entry.method !== method) continue;
       if (filter.path !== undefined && entry.path !== filter.path) continue;
       if (filter.pathPrefix !== undefined && !entry.path.startsWith(filter.pathPrefix)) continue;
@@ -96,6 +111,37 @@ export class RequestJournal {
     this.#next = 0;
     this.#size = 0;
     this.#dropped = 0;
+  }
+}
+
+/** A request's facts as recorded; `entry()` builds the public shape (same fields, same order). */
+class RawEntry {
+  constructor(
+    readonly seq: number,
+    readonly timeMs: number,
+    readonly method: string,
+    readonly path: string,
+    /** The URL's search string ("" or "?…"). */
+    readonly search: string,
+    readonly status: number,
+    readonly durationMs: number,
+    readonly tenant: string | null,
+    readonly fault: string | undefined,
+  ) {}
+
+  entry(): JournalEntry {
+    return {
+      seq: this.seq,
+      time: new Date(this.timeMs).toISOString(),
+      method: this.method,
+      path: this.path,
+      // As `Object.fromEntries(url.searchParams)` at arrival: the same parse of the same text.
+      query: this.search === "" ? {} : Object.fromEntries(new URLSearchParams(this.search)),
+      status: this.status,
+      durationMs: this.durationMs,
+      tenant: this.tenant,
+      ...(this.fault === undefined ? {} : { fault: this.fault }),
+    };
   }
 }
 
