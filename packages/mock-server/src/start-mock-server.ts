@@ -36,16 +36,26 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       writeNodeResponse(response, badRequest("Malformed request target."));
       return;
     }
-    core.dispatch(coreRequest).then(
-      (answer) => {
-        writeNodeResponse(response, answer);
-      },
-      (error: unknown) => {
-        // An injected reset: drop the connection without a byte of answer.
-        if (error instanceof ConnectionReset) request.socket.destroy();
-        else writeNodeResponse(response, { status: 500, headers: { "content-type": "application/json" }, body: JSON.stringify({ detail: "Mock server error." }) });
-      },
-    );
+    const fail = (error: unknown): void => {
+      // An injected reset: drop the connection without a byte of answer.
+      if (error instanceof ConnectionReset) request.socket.destroy();
+      else writeNodeResponse(response, { status: 500, headers: { "content-type": "application/json" }, body: JSON.stringify({ detail: "Mock server error." }) });
+    };
+    let answer;
+    try {
+      answer = core.dispatch(coreRequest);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    // Most answers are ready at once (a GET has no body to wait for): written in this same turn.
+    if (answer instanceof Promise) {
+      answer.then((ready) => {
+        writeNodeResponse(response, ready);
+      }, fail);
+    } else {
+      writeNodeResponse(response, answer);
+    }
   });
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return;

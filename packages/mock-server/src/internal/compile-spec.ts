@@ -1,4 +1,4 @@
-import type { Ajv, ValidateFunction } from "ajv";
+import type { Ajv, Options, ValidateFunction } from "ajv";
 import { createAjv } from "./create-ajv.js";
 import { asArray, camelCase, isObject, type JsonObject } from "./json.js";
 import { resolveRef } from "./sample-value.js";
@@ -22,7 +22,7 @@ export interface CompiledBody {
   readonly required: boolean;
   /** Media types the operation accepts, e.g. application/json. */
   readonly mediaTypes: readonly string[];
-  /** Compiled on the operation's first body, then kept: compiling all 42 up front doubles start-up. */
+  /** Compiled with the spec (see compileSpec): a request only looks it up. */
   validator(): ValidateFunction;
   /** The OpenAPI schema of the JSON body. */
   readonly schema: unknown;
@@ -79,35 +79,83 @@ export interface CompiledSpec {
   readonly idKinds: ReadonlyMap<string, "integer" | "uuid" | "string">;
   /** Collections without a create operation: filled with fixtures. */
   readonly readOnlyCollections: readonly string[];
+  /** The validator of a response schema, compiled on its first call and kept (one per component for a bare `$ref`). */
   validateResponse(schema: unknown): ValidateFunction;
+  /** ajv compilations so far: equal to the count right after compileSpec once every validator is built (tests check requests add none). */
+  readonly compilations: number;
 }
 
 const METHODS = ["get", "put", "post", "patch", "delete"];
 const DEFAULT_PAGE_SIZE = 10;
 const DEFAULT_MAX_PAGE_SIZE = 100;
 
-/** Compiles routes and validators for every operation once; requests then only look things up. */
-export function compileSpec(document: JsonObject): CompiledSpec {
+/** The three ajv setups validators come from: parameters (coercing strings), request bodies, responses. */
+export type ValidatorSet = "param" | "req" | "res";
+
+export interface CompileSpecOptions {
+  /** Validators built ahead of time (the bundled spec's, at build: see tools/), by {@link validatorKey}. */
+  readonly precompiled?: ReadonlyMap<string, ValidateFunction>;
+  /** Added to every ajv instance's options (the build generates code with them). */
+  readonly ajvOptions?: Options;
+  /** Called for each validator compiled here, with the instance that compiled it (the build records them). */
+  readonly onCompile?: (set: ValidatorSet, schema: object, ajv: Ajv) => void;
+}
+
+/** Names a validator by what it checks: the same key at build and at run time. */
+export function validatorKey(set: ValidatorSet, schema: object): string {
+  return `${set} ${JSON.stringify(schema)}`;
+}
+
+// One compilation per document: every handler built on the same (bundled) spec shares it.
+const compiledSpecs = new WeakMap<JsonObject, CompiledSpec>();
+
+/**
+ * Compiles routes and every validator of the spec once, up front (requests then only look things
+ * up); the result is shared by every mock built on the same document object.
+ */
+export function compileSpec(document: JsonObject, options: CompileSpecOptions = {}): CompiledSpec {
+  let compiled = compiledSpecs.get(document);
+  if (compiled === undefined) {
+    compiled = compileDocument(document, options);
+    compiledSpecs.set(document, compiled);
+  }
+  return compiled;
+}
+
+function compileDocument(document: JsonObject, options: CompileSpecOptions): CompiledSpec {
   const components = isObject(document["components"]) ? document["components"] : {};
   const schemas = isObject(components["schemas"]) ? components["schemas"] : {};
   const paths = isObject(document["paths"]) ? document["paths"] : {};
-  // Validators are compiled on first use (once each): building the ajv instances and compiling
-  // every validator up front would multiply the time to first answer.
-  const bodyAjv = lazy(() => withDefinitions(createAjv(), "req", schemas, "request"));
+  const extra = options.ajvOptions ?? {};
+  // Built on first use: with every validator precompiled, no ajv instance is built at all.
   // Parameters rarely reference components (this spec's never do): skip converting them all then.
   const paramsUseRefs = parametersUseRefs(paths);
-  const paramAjv = lazy(() =>
-    paramsUseRefs ? withDefinitions(createAjv({ coerceTypes: "array" }), "req", schemas, "request") : createAjv({ coerceTypes: "array" }),
-  );
-  const responseAjv = lazy(() => withDefinitions(createAjv(), "res", schemas, "response"));
-  // Many operations share a parameter set (cursor + pageSize, one uuid): each set is compiled
-  // once, on the first request that needs it.
+  const instances: Record<ValidatorSet, () => Ajv> = {
+    param: lazy(() => {
+      const ajv = createAjv({ coerceTypes: "array", ...extra });
+      return paramsUseRefs ? withDefinitions(ajv, "req", schemas, "request") : ajv;
+    }),
+    req: lazy(() => withDefinitions(createAjv(extra), "req", schemas, "request")),
+    res: lazy(() => withDefinitions(createAjv(extra), "res", schemas, "response")),
+  };
+  let compilations = 0;
+  const compile = (set: ValidatorSet, schema: object): ValidateFunction => {
+    const ready = options.precompiled?.get(validatorKey(set, schema));
+    if (ready !== undefined) return ready;
+    compilations++;
+    const ajv = instances[set]();
+    const validate = ajv.compile(schema);
+    options.onCompile?.(set, schema, ajv);
+    return validate;
+  };
+  const bodyCompile = (schema: object): ValidateFunction => compile("req", schema);
+  // Many operations share a parameter set (cursor + pageSize, one uuid): each set is compiled once.
   const paramValidators = new Map<string, () => ValidateFunction>();
   const compileParams = (schema: JsonObject): (() => ValidateFunction) => {
     const key = JSON.stringify(schema);
     let validator = paramValidators.get(key);
     if (validator === undefined) {
-      validator = lazy(() => paramAjv().compile(schema));
+      validator = lazy(() => compile("param", schema));
       paramValidators.set(key, validator);
     }
     return validator;
@@ -157,7 +205,7 @@ export function compileSpec(document: JsonObject): CompiledSpec {
         pathItem,
         document,
         schemas,
-        bodyAjv,
+        bodyCompile,
         compileParams,
         kind: kindOf(method, template, pathItem, collections, itemTemplates),
         paginated: method === "get" && isPaginated(template),
@@ -206,6 +254,25 @@ export function compileSpec(document: JsonObject): CompiledSpec {
   // Literal segments win over parameters (/api/agents/usage before /api/agents/{agent_id}).
   for (const list of grouped.values()) list.sort((a, b) => compareSpecificity(a.segments, b.segments));
   const responseValidators = new Map<unknown, ValidateFunction>();
+  // A bare {$ref} names a component: one validator per component, whichever object refers to it.
+  const componentValidators = new Map<string, ValidateFunction>();
+  const validateResponse = (schema: unknown): ValidateFunction => {
+    let validate = responseValidators.get(schema);
+    if (validate !== undefined) return validate;
+    const ref = isObject(schema) && Object.keys(schema).length === 1 && typeof schema["$ref"] === "string" ? schema["$ref"] : undefined;
+    validate = ref === undefined ? undefined : componentValidators.get(ref);
+    validate ??= compile("res", toJsonSchema(schema, "response", "res#/definitions/") as object);
+    if (ref !== undefined) componentValidators.set(ref, validate);
+    responseValidators.set(schema, validate);
+    return validate;
+  };
+  // What every request needs, compiled now ("compiled once at start"): parameters and bodies. The
+  // response schemas the mock checks its own writes against are the mock's to name (MockCore).
+  for (const op of operations) {
+    op.validatePath();
+    op.validateQuery();
+    op.body?.validator();
+  }
   return {
     document,
     schemas,
@@ -215,13 +282,9 @@ export function compileSpec(document: JsonObject): CompiledSpec {
     idFields,
     idKinds,
     readOnlyCollections,
-    validateResponse(schema) {
-      let validate = responseValidators.get(schema);
-      if (validate === undefined) {
-        validate = responseAjv().compile(toJsonSchema(schema, "response", "res#/definitions/") as object);
-        responseValidators.set(schema, validate);
-      }
-      return validate;
+    validateResponse,
+    get compilations() {
+      return compilations;
     },
   };
 }
@@ -282,7 +345,7 @@ interface CompileInput {
   readonly pathItem: JsonObject;
   readonly document: JsonObject;
   readonly schemas: JsonObject;
-  readonly bodyAjv: () => Ajv;
+  readonly bodyCompile: (schema: object) => ValidateFunction;
   readonly compileParams: (schema: JsonObject) => () => ValidateFunction;
   readonly kind: OperationKind;
   readonly paginated: boolean;
@@ -321,7 +384,7 @@ function compileOperation(input: CompileInput): CompiledOperation {
     validatePath: input.compileParams(pathSchema),
     validateQuery: input.compileParams(querySchema),
     arrayQuery,
-    body: compileBody(op, input.bodyAjv),
+    body: compileBody(op, input.bodyCompile),
     success,
     itemSchema,
     filters: queryNames.filter((name) => name !== "search" && itemProperties.has(name)),
@@ -366,7 +429,7 @@ function pathParamSchema(pathItem: unknown, name: string): JsonObject | undefine
   return undefined;
 }
 
-function compileBody(op: JsonObject, ajv: () => Ajv): CompiledBody | undefined {
+function compileBody(op: JsonObject, compile: (schema: object) => ValidateFunction): CompiledBody | undefined {
   const requestBody = op["requestBody"];
   if (!isObject(requestBody) || !isObject(requestBody["content"])) return undefined;
   const content = requestBody["content"];
@@ -377,7 +440,7 @@ function compileBody(op: JsonObject, ajv: () => Ajv): CompiledBody | undefined {
   return {
     required: requestBody["required"] === true,
     mediaTypes,
-    validator: () => (validate ??= ajv().compile(toJsonSchema(schema, "request", "req#/definitions/") as object)),
+    validator: () => (validate ??= compile(toJsonSchema(schema, "request", "req#/definitions/") as object)),
     schema,
   };
 }

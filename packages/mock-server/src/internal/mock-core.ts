@@ -1,5 +1,15 @@
-import type { ErrorObject } from "ajv";
-import { compileSpec, isParam, parentOf, objectProperties, requiredOf, type CompiledOperation, type CompiledSpec, type Route } from "./compile-spec.js";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import {
+  compileSpec,
+  isParam,
+  parentOf,
+  objectProperties,
+  requiredOf,
+  type CompiledOperation,
+  type CompiledSpec,
+  type OperationKind,
+  type Route,
+} from "./compile-spec.js";
 import { BatchLifecycle, validateBatchCreate, validateBatchPatch, type BatchLifecycleOptions, type BatchValidationOptions, type LifecycleBatch } from "./batch-lifecycle.js";
 import type { CoreRequest, CoreResponse } from "./core-types.js";
 import { afterCreate, MANAGED_COLLECTIONS } from "./create-hooks.js";
@@ -11,7 +21,7 @@ import { resolveRef, sampleValue } from "./sample-value.js";
 import { itemJson, type StoredItem } from "./stored-item.js";
 import type { FaultInjector } from "./fault-injector.js";
 import { CoreBatchStore } from "./lifecycle-store.js";
-import { instrument } from "./mock-runtime.js";
+import { instrument, type Answer } from "./mock-runtime.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { RequestJournal } from "./request-journal.js";
 import { TenantState } from "./tenant-state.js";
@@ -19,6 +29,8 @@ import type { VirtualClock } from "./virtual-clock.js";
 
 export interface CoreOptions {
   readonly document: JsonObject;
+  /** Validators compiled ahead of time for `document` (the bundled spec's), by validatorKey. */
+  readonly precompiled?: ReadonlyMap<string, ValidateFunction>;
   readonly seed: string;
   readonly apiKeys: readonly string[];
   readonly now: () => number;
@@ -52,6 +64,8 @@ interface Target {
 
 /** Resolved paths kept (see MockCore#resolve); past this the cache starts over. */
 const MAX_TARGETS = 4096;
+/** Checked query strings kept per operation (see MockCore#query). */
+const MAX_QUERIES = 256;
 
 interface Call {
   readonly request: CoreRequest;
@@ -61,7 +75,8 @@ interface Call {
   /** The request path with decoded, re-encoded parameters: the store's key. */
   readonly path: string;
   readonly params: Readonly<Record<string, string>>;
-  readonly query: JsonObject;
+  /** Shared between requests with the same query string (frozen): read it, never change it. */
+  readonly query: Readonly<JsonObject>;
   readonly body: JsonObject;
 }
 
@@ -77,6 +92,7 @@ export class MockCore {
   readonly #keys: ReadonlySet<string>;
   #tenants = new Map<string, TenantState>();
   readonly #targets = new Map<string, Target>();
+  readonly #queries = new Map<CompiledOperation, Map<string, JsonObject>>();
 
   /** Scheduled batches moving with the clock (issue 6). */
   readonly lifecycle: BatchLifecycle<string>;
@@ -84,16 +100,34 @@ export class MockCore {
    * Every request enters here: admin routes, batch progress, faults, rate limits and the journal
    * wrap the API itself. Rejects with ConnectionReset on an injected reset, for the shell to act on.
    */
-  readonly dispatch: (request: CoreRequest) => Promise<CoreResponse>;
+  readonly dispatch: (request: CoreRequest) => Answer;
 
   constructor(options: CoreOptions) {
     this.options = options;
-    this.spec = compileSpec(options.document);
+    this.spec = compileSpec(options.document, options.precompiled === undefined ? {} : { precompiled: options.precompiled });
+    this.#compileMergeValidators();
     this.#keys = new Set(options.apiKeys);
     const store = new CoreBatchStore({ tenant: (key) => this.tenant(key), newCall: (tenant, values) => this.newCall(tenant, values) });
     this.lifecycle = new BatchLifecycle(store, options.lifecycle ?? {});
     options.clock.onChange(({ now }) => this.lifecycle.advanceTo(now));
     this.dispatch = instrument((request) => this.#dispatchApi(request), { ...options, lifecycle: this.lifecycle });
+  }
+
+  /**
+   * Compiles now the response validators `#merge` uses (schemas of resources a request creates or
+   * changes, scheduled calls, new and deleted calls), so that no request ever compiles one.
+   */
+  #compileMergeValidators(): void {
+    const merged = new Set<OperationKind>(["create", "replace", "update", "singleton-create", "singleton-update"]);
+    for (const op of this.spec.operations) {
+      if (merged.has(op.kind) && op.success.schema !== undefined) this.spec.validateResponse(op.success.schema);
+      const list = op.template.slice(op.template.lastIndexOf("/") + 1);
+      if (op.kind === "list" && op.itemSchema !== undefined && MANAGED_COLLECTIONS.has(list)) this.spec.validateResponse(op.itemSchema);
+    }
+    const deleted = this.spec.routeByTemplate.get("/api/deleted_calls")?.operations.get("GET")?.itemSchema;
+    if (deleted !== undefined) this.spec.validateResponse(deleted);
+    const call = this.spec.routeByTemplate.get("/api/calls")?.operations.get("POST")?.success.schema;
+    if (call !== undefined) this.spec.validateResponse(call);
   }
 
   /** The state of an API key's tenant, if it has made a request yet (for extensions such as the batch lifecycle). */
@@ -116,12 +150,12 @@ export class MockCore {
     this.options.rateLimiter?.reset();
   }
 
-  #dispatchApi(request: CoreRequest): Promise<CoreResponse> {
+  #dispatchApi(request: CoreRequest): Answer {
     try {
       const answer = this.#handle(request);
-      return answer instanceof Promise ? answer.catch((error: unknown) => failure(error)) : Promise.resolve(answer);
+      return answer instanceof Promise ? answer.catch((error: unknown) => failure(error)) : answer;
     } catch (error) {
-      return Promise.resolve(failure(error));
+      return failure(error);
     }
   }
 
@@ -215,7 +249,23 @@ export class MockCore {
     return tenant;
   }
 
-  #query(url: URL, op: CompiledOperation): JsonObject {
+  #query(url: URL, op: CompiledOperation): Readonly<JsonObject> {
+    // A query string validates (and coerces) the same every time: each is checked once per operation.
+    let known = this.#queries.get(op);
+    if (known === undefined) {
+      known = new Map();
+      this.#queries.set(op, known);
+    }
+    const cached = known.get(url.search);
+    if (cached !== undefined) return cached;
+    // Frozen: requests share it, so none may change what the next one reads.
+    const query = Object.freeze(this.#checkQuery(url, op));
+    if (known.size >= MAX_QUERIES) known.clear();
+    known.set(url.search, query);
+    return query;
+  }
+
+  #checkQuery(url: URL, op: CompiledOperation): JsonObject {
     const query = bareObject();
     for (const [key, value] of url.searchParams) {
       if (op.arrayQuery.has(key)) {

@@ -18,7 +18,10 @@ export interface MockRuntime {
   readonly apiKeys: readonly string[];
 }
 
-type Dispatch = (request: CoreRequest) => Promise<CoreResponse>;
+/** The answer now when there is nothing to wait for (no body, no latency): shells then write it at once. */
+export type Answer = CoreResponse | Promise<CoreResponse>;
+
+type Dispatch = (request: CoreRequest) => Answer;
 
 /** Operations that create a call, counted by the call-creation limit. */
 const CALL_CREATION = [/^\/api\/calls\/?$/, /^\/api\/agents\/[^/]+\/calls\/?$/];
@@ -31,7 +34,7 @@ export function instrument(inner: Dispatch, runtime: MockRuntime): Dispatch {
   const { clock, faults, journal, rateLimiter, lifecycle } = runtime;
   const tenants = new Map(runtime.apiKeys.map((key, i) => [key, `tenant-${i + 1}`]));
   const admin = { clock, faults, journal, isAcceptedKey: (key: string) => tenants.has(key) };
-  return async (request) => {
+  return (request) => {
     const { url, method } = request;
     const path = url.pathname;
     if (isAdminPath(path)) return handleAdmin(request, admin);
@@ -43,31 +46,51 @@ export function instrument(inner: Dispatch, runtime: MockRuntime): Dispatch {
     void lifecycle.advanceTo(time);
     const key = request.header("x-api-key") ?? request.header("x-unsafe-api-key");
     const tenant = key === null ? null : (tenants.get(key) ?? null);
+    const record = (status: number, fault?: string): void => {
+      journal.recordRequest(time, method, path, url.search, status, elapsed(started), tenant, fault);
+    };
     const decision = faults.empty ? undefined : faults.decide(method, path);
     if (decision !== undefined) {
-      await delay(decision.delayMs);
       const { outcome } = decision;
-      if (outcome.kind === "reset") {
-        journal.recordRequest(time, method, path, url.search, 0, elapsed(started), tenant, "reset");
-        throw new ConnectionReset();
-      }
-      if (outcome.kind === "status") {
-        journal.recordRequest(time, method, path, url.search, outcome.status, elapsed(started), tenant, "status");
-        return json(outcome.status, outcome.body, outcome.headers);
-      }
+      return delay(decision.delayMs).then(() => {
+        if (outcome.kind === "reset") {
+          record(0, "reset");
+          throw new ConnectionReset();
+        }
+        if (outcome.kind === "status") {
+          record(outcome.status, "status");
+          return json(outcome.status, outcome.body, outcome.headers);
+        }
+        return limited();
+      });
     }
-    if (rateLimiter !== null && key !== null && tenant !== null) {
-      const createsCall = method === "POST" && CALL_CREATION.some((pattern) => pattern.test(path));
-      const verdict = rateLimiter.check(key, createsCall);
-      if (!verdict.allowed) {
-        journal.recordRequest(time, method, path, url.search, 429, elapsed(started), tenant, `rate-limit:${verdict.scope}`);
-        return json(429, verdict.body, { "retry-after": String(verdict.retryAfterSeconds) });
+    return limited();
+
+    // Rate limits, then the API itself (after any injected latency).
+    function limited(): Answer {
+      if (rateLimiter !== null && key !== null && tenant !== null) {
+        const createsCall = method === "POST" && CALL_CREATION.some((pattern) => pattern.test(path));
+        const verdict = rateLimiter.check(key, createsCall);
+        if (!verdict.allowed) {
+          record(429, `rate-limit:${verdict.scope}`);
+          return json(429, verdict.body, { "retry-after": String(verdict.retryAfterSeconds) });
+        }
       }
+      return answered(inner(request), record);
     }
-    const response = await inner(request);
-    journal.recordRequest(time, method, path, url.search, response.status, elapsed(started), tenant);
-    return response;
   };
+}
+
+/** Journals the answer's status once it is there. */
+function answered(answer: Answer, record: (status: number) => void): Answer {
+  if (answer instanceof Promise) {
+    return answer.then((response) => {
+      record(response.status);
+      return response;
+    });
+  }
+  record(answer.status);
+  return answer;
 }
 
 /** Milliseconds since `started`, to the microsecond. */

@@ -1,4 +1,5 @@
 import { spec as bundledSpec } from "../generated/spec.js";
+import { bundledValidators } from "../generated/validators.js";
 import type { MockOptions } from "../mock-options.js";
 import type { CoreOptions } from "./mock-core.js";
 import { FaultInjector } from "./fault-injector.js";
@@ -18,6 +19,8 @@ export function resolveOptions(options: MockOptions): CoreOptions {
   if (!isObject(document) || !isObject(document["paths"])) throw new TypeError("spec must be an OpenAPI document with paths");
   return {
     document,
+    // The bundled spec's validators were compiled at build (tools/generate-validators.ts).
+    ...(document === bundledSpec ? { precompiled: bundledValidators() } : {}),
     seed,
     apiKeys: options.apiKeys === undefined || options.apiKeys.length === 0 ? [defaultApiKey(seed)] : [...options.apiKeys],
     now: () => clock.now(),
