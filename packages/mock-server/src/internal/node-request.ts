@@ -17,7 +17,7 @@ class NodeCoreRequest implements CoreRequest {
     this.#request = request;
     this.method = (request.method ?? "GET").toUpperCase();
     // Never trust the Host header for the origin: next/previous links point at this server.
-    this.url = new URL(origin + (target.startsWith("/") ? target : `/${target}`));
+    this.url = parsedUrl(origin + (target.startsWith("/") ? target : `/${target}`));
   }
 
   header(name: string): string | null {
@@ -28,6 +28,21 @@ class NodeCoreRequest implements CoreRequest {
   readBody(limit: number): Promise<Uint8Array | "too-large"> {
     return readNodeBody(this.#request, limit);
   }
+}
+
+// Clients repeat the same URLs (a list page, a resource): each is parsed once. The core only
+// reads request URLs, so one URL object serves every request for it.
+const urls = new Map<string, URL>();
+const MAX_URLS = 1024;
+
+function parsedUrl(href: string): URL {
+  let url = urls.get(href);
+  if (url === undefined) {
+    url = new URL(href);
+    if (urls.size >= MAX_URLS) urls.clear();
+    urls.set(href, url);
+  }
+  return url;
 }
 
 export function writeNodeResponse(response: ServerResponse, core: CoreResponse): void {
