@@ -86,7 +86,8 @@ export function createUltravoxFetch(options: UltravoxFetchOptions): (request: Re
           const url = redactUrl(request.url);
           throw new UltravoxConnectionError(`${method} ${url} failed: connection error`, { method, url }, { cause: failure });
         }
-        responseMeta.set(response, { method, url: response.url || request.url });
+        // Only errors need naming (unwrap); skipping successes keeps the hot path free of WeakMap work.
+        if (!response.ok) responseMeta.set(response, { method, url: response.url || request.url });
         return response;
       }
       // Drain so the connection can be reused.
