@@ -150,6 +150,27 @@ describe("filtered, sorted lists over HTTP: pages walk the filtered list once, t
   });
 });
 
+describe("usage endpoints aggregate the calls their filters keep", () => {
+  it("GET /api/accounts/me/usage/calls and /api/agents/usage", async () => {
+    const { send, a1, a2 } = await world();
+    const all = (await send("GET", "/api/accounts/me/usage/calls", "accounts_me_usage_calls_retrieve")).json as Json;
+    expect(all["allTime"]).toMatchObject({ totalCount: 12, joinedCount: 0 });
+    expect((all["daily"] as Json[]).map((day) => [day["date"], day["totalCount"]])).toEqual([
+      ["2025-03-01", 4],
+      ["2025-03-02", 5],
+      ["2025-03-03", 3],
+    ]);
+    expect((all["hourly"] as Json[]).map((hour) => hour["hour"])).toEqual([6, 11, 16, 21, 2, 7, 12, 17, 22, 3, 8, 13]);
+    const red = (await send("GET", `/api/accounts/me/usage/calls?agentIds=${a1}&metadata.team=red`, "accounts_me_usage_calls_retrieve")).json as Json;
+    expect(red["allTime"]).toMatchObject({ totalCount: 2 });
+    const agents = (await send("GET", `/api/agents/usage?fromDate=2025-03-03`, "agents_usage_list")).json as Json[];
+    expect(agents.map((entry) => [(entry["agent"] as Json)["agentId"], entry["usage"]])).toEqual([
+      [a1, [{ date: "2025-03-03", billedMinutes: 0, calls: 1 }]],
+      [a2, [{ date: "2025-03-03", billedMinutes: 0, calls: 2 }]],
+    ]);
+  });
+});
+
 describe("invalid filter values: 400 with a DRF body naming the field", () => {
   it.each([
     ["/api/calls?sort=bogus", "calls_list", "sort"],

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { spec } from "../src/generated/spec.js";
 import { compileSpec, type CompiledOperation } from "../src/internal/compile-spec.js";
 import { rememberDeletedCall } from "../src/internal/deleted-calls.js";
+import { agentsUsage, callUsage } from "../src/internal/call-usage.js";
 import { callDuration, dateBound, parseDuration, parseTimeOfDay } from "../src/internal/filter-values.js";
 import { HttpFailure } from "../src/internal/http-failure.js";
 import { NEWEST_FIRST } from "../src/internal/item-order.js";
@@ -312,5 +313,43 @@ describe("sortedPage: keyset cursors for non-default orders", () => {
     for (const cursor of [cursorOf(other.next), "bjU", "!!!", btoa('{"o":"sortOrder=alphabetic","d":"n","k":[{}],"s":1}')]) {
       expect(failure(() => page(items, cursor))).toEqual({ status: 404, body: { detail: "Invalid cursor" } });
     }
+  });
+});
+
+describe("usage aggregates (callUsage, agentsUsage) over the calls the filters keep", () => {
+  it("GET /api/accounts/me/usage/calls: totals, per day and per hour, oldest first", () => {
+    const usage = list("/api/accounts/me/usage/calls");
+    const kept = viewList(usage, { agentIds: [AG1, AG2] }, CALLS).items.map((item) => item.value);
+    expect(callUsage(kept)).toEqual({
+      allTime: { totalCount: 3, errorCount: 0, duration: "125s", joinedCount: 1, billedMinutes: 1.583 },
+      daily: [
+        { date: "2025-01-01", totalCount: 1, errorCount: 0, duration: "30s", joinedCount: 1, billedMinutes: 0 },
+        { date: "2025-01-02", totalCount: 1, errorCount: 0, duration: "95s", joinedCount: 0, billedMinutes: 1.583 },
+        { date: "2025-01-03", totalCount: 1, errorCount: 0, duration: "0s", joinedCount: 0, billedMinutes: 0 },
+      ],
+      hourly: [
+        { date: "2025-01-01", hour: 8, totalCount: 1, errorCount: 0, duration: "30s", joinedCount: 1, billedMinutes: 0 },
+        { date: "2025-01-02", hour: 23, totalCount: 1, errorCount: 0, duration: "95s", joinedCount: 0, billedMinutes: 1.583 },
+        { date: "2025-01-03", hour: 2, totalCount: 1, errorCount: 0, duration: "0s", joinedCount: 0, billedMinutes: 0 },
+      ],
+    });
+  });
+
+  it("GET /api/agents/usage: per agent with matching calls, per day", () => {
+    const agents = [
+      { agentId: AG1, name: "one" },
+      { agentId: AG2, name: "two" },
+      { agentId: "33333333-3333-4333-8333-333333333333", name: "idle" },
+    ];
+    const kept = viewList(list("/api/agents/usage"), { "metadata.team": "red" }, CALLS).items.map((item) => item.value);
+    expect(agentsUsage(kept, agents)).toEqual([
+      {
+        agent: { agentId: AG1, name: "one" },
+        usage: [
+          { date: "2025-01-01", billedMinutes: 0, calls: 1 },
+          { date: "2025-01-03", billedMinutes: 0, calls: 1 },
+        ],
+      },
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { toFieldErrors } from "./drf-errors.js";
 import { detail, HttpFailure } from "./http-failure.js";
 import { asArray, bareObject, camelCase, isObject, type JsonObject } from "./json.js";
 import { paginate } from "./paginate.js";
+import { usageAnswer } from "./call-usage.js";
 import { rememberDeletedCall } from "./deleted-calls.js";
 import { compareKeyed, NEWEST_FIRST } from "./item-order.js";
 import { viewList } from "./list-filters.js";
@@ -268,8 +269,14 @@ export class MockCore {
         }
         return empty(204);
       }
-      case "singleton-get":
-        return this.#render(call, this.#singleton(call));
+      case "singleton-get": {
+        // The usage endpoints aggregate the calls their filters keep, as the API does.
+        const usage = usageAnswer(op, call.query, {
+          calls: tenant.collections.get("/api/calls")?.values() ?? [],
+          agents: tenant.collections.get("/api/agents")?.values() ?? [],
+        });
+        return this.#render(call, usage ?? this.#singleton(call));
+      }
       case "singleton-create": {
         const value = this.#merge(op.success.schema, this.#fresh(tenant, op.success.schema, call), call.body);
         tenant.singletons.set(path, value);
