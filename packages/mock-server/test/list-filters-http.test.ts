@@ -180,6 +180,8 @@ describe("invalid filter values: 400 with a DRF body naming the field", () => {
     ["/api/calls?fromDate=yesterday", "calls_list", "fromDate"],
     ["/api/calls?toDate=2025-13-01", "calls_list", "toDate"],
     ["/api/calls?agentIds=not-a-uuid", "calls_list", "agentIds"],
+    // The spec's style for arrays is form/explode: repeat the parameter, a comma list is one bad uuid.
+    ["/api/calls?agentIds=11111111-1111-4111-8111-111111111111,22222222-2222-4222-8222-222222222222", "calls_list", "agentIds"],
     ["/api/calls?voiceId=x", "calls_list", "voiceId"],
     ["/api/calls?timeOfDayStart=25:00", "calls_list", "timeOfDayStart"],
     ["/api/calls?metadata=red", "calls_list", "metadata"],

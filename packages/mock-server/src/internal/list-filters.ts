@@ -101,7 +101,9 @@ export function viewList(op: ListDescription, query: JsonObject, items: readonly
   const sort = given("sort");
   if (typeof sort === "string") order = sortOrderOf(sort, op.sortFields);
   const sortOrder = given("sortOrder") ?? op.queryDefaults["sortOrder"];
-  if (op.queryParams.has("sortOrder") && typeof sortOrder === "string") order = TOOL_ORDERS[sortOrder] ?? order;
+  if (op.queryParams.has("sortOrder") && typeof sortOrder === "string" && Object.prototype.hasOwnProperty.call(TOOL_ORDERS, sortOrder)) {
+    order = TOOL_ORDERS[sortOrder];
+  }
 
   const kept = predicates.length === 0 ? [...items] : items.filter((item) => predicates.every((keep) => keep(item)));
   return { items: kept, order };
