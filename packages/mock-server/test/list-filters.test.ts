@@ -353,3 +353,11 @@ describe("usage aggregates (callUsage, agentsUsage) over the calls the filters k
     ]);
   });
 });
+
+describe("list envelopes, from each operation's response schema", () => {
+  it("only the invoices envelope lacks total among the 23 paginated lists", () => {
+    const paginated = compiled.operations.filter((op) => op.paginated);
+    expect(paginated).toHaveLength(23);
+    expect(paginated.filter((op) => !op.envelopeTotal).map((op) => op.operationId)).toEqual(["accounts_me_billing_invoices_retrieve"]);
+  });
+});
