@@ -67,7 +67,8 @@ async function bundle(): Promise<void> {
   const rows = [];
   for (const [name, file] of [
     ["bare openapi-fetch", "fixtures/one-call-bare.ts"],
-    ["ours", "fixtures/one-call-ours.ts"],
+    ["ours, unwrap (throws typed HTTP errors)", "fixtures/one-call-ours.ts"],
+    ["ours, { data, error } (no HTTP error classes)", "fixtures/one-call-ours-result.ts"],
   ] as const) {
     const result = await build({
       entryPoints: [here(file)],

@@ -108,6 +108,22 @@ describe("createUltravoxClient", () => {
     expect(api.requests[0]?.headers["x-api-key"]).toBe(API_KEY);
   });
 
+  it("hands a POST's redirect back unfollowed, so a body is never replayed elsewhere", async () => {
+    const elsewhere = await server((_req, res) => {
+      json(res, 200, {});
+    });
+    const api = await server((_req, res) => {
+      res.writeHead(303, { location: `${elsewhere.url}/done` });
+      res.end();
+    });
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url });
+    const { response } = await client.POST("/api/agents", { body: { name: "a" } });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`${elsewhere.url}/done`);
+    expect(api.requests).toHaveLength(1);
+    expect(elsewhere.requests).toHaveLength(0);
+  });
+
   it("keeps the key on same-origin redirects and drops it on cross-origin ones", async () => {
     const storage = await server((_req, res) => {
       res.writeHead(200, { "content-type": "audio/wav" });

@@ -170,7 +170,7 @@ describe("guards across realms", () => {
     expect(foreign instanceof Error).toBe(false);
     expect(isUltravoxApiError(foreign)).toBe(true);
     expect(isUltravoxError(foreign)).toBe(true);
-    const timeout = new other.UltravoxTimeoutError("GET", "/x", 5);
+    const timeout = new other.UltravoxTimeoutError("GET /x timed out after 5 ms", { method: "GET", url: "/x", timeoutMs: 5 });
     expect(isUltravoxError(timeout)).toBe(true);
     expect(isUltravoxApiError(timeout)).toBe(false);
     for (const value of [new Error("x"), { name: "UltravoxApiError", status: 404 }, null, "UltravoxError", undefined]) {

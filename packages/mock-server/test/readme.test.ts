@@ -2,12 +2,13 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { createAndFetchWebhook } from "../examples/http-server.js";
 import { listFutureCalls } from "../examples/in-process.js";
+import { countAgentsThroughMsw } from "../examples/msw.js";
 
 describe("README examples", () => {
   it("are the files in examples/, which the package type-checks", async () => {
     const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
     const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
-    for (const name of ["in-process.ts", "http-server.ts"]) {
+    for (const name of ["in-process.ts", "http-server.ts", "msw.ts"]) {
       expect(blocks).toContain(await readFile(new URL(`../examples/${name}`, import.meta.url), "utf8"));
     }
   });
@@ -15,5 +16,6 @@ describe("README examples", () => {
   it("work as their comments say", async () => {
     expect(await listFutureCalls()).toBe(25);
     expect(await createAndFetchWebhook()).toBe("https://hooks.example.com/ultravox");
+    expect(await countAgentsThroughMsw()).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { parseErrorBody } from "../internal/parse-error-body.js";
 import { redactUrl } from "../internal/redact-url.js";
 import { parseRetryAfter } from "../internal/retry-policy.js";
-import { UltravoxApiError } from "./ultravox-api-error.js";
+import { UltravoxApiError, type UltravoxApiErrorFields } from "./ultravox-api-error.js";
 import { UltravoxAuthenticationError } from "./ultravox-authentication-error.js";
 import { UltravoxBadRequestError } from "./ultravox-bad-request-error.js";
 import { UltravoxConflictError } from "./ultravox-conflict-error.js";
@@ -31,24 +31,20 @@ const BY_STATUS: Record<number, typeof UltravoxApiError | undefined> = {
   429: UltravoxRateLimitError,
 };
 
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
-
 /** The one place an HTTP error becomes a typed error: the subclass for the status, else UltravoxApiError. */
 export function createApiError(init: ApiErrorInit): UltravoxApiError {
-  const ErrorClass = init.status >= 500 ? UltravoxServerError : (BY_STATUS[init.status] ?? UltravoxApiError);
-  const { detail, fieldErrors } = parseErrorBody(init.body);
-  const requestId = REQUEST_ID_HEADERS.map((name) => init.headers.get(name)).find((id) => id !== null) ?? undefined;
-  return new ErrorClass(
-    {
-    status: init.status,
+  const { status, headers, body } = init;
+  const { detail, fieldErrors, summary } = parseErrorBody(body);
+  const fields: UltravoxApiErrorFields = {
+    status,
     method: init.method.toUpperCase(),
     url: redactUrl(init.url),
-    body: init.body,
+    body,
     detail,
     fieldErrors,
-    retryAfter: parseRetryAfter(init.headers.get("retry-after")),
-      requestId,
-    },
-    init,
-  );
+    retryAfter: parseRetryAfter(headers.get("retry-after")),
+    requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined,
+  };
+  const ErrorClass = status >= 500 ? UltravoxServerError : (BY_STATUS[status] ?? UltravoxApiError);
+  return new ErrorClass(`${fields.method} ${fields.url} failed with HTTP ${status}${summary}`, fields, init);
 }

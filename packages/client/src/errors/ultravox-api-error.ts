@@ -35,25 +35,6 @@ export class UltravoxApiError extends UltravoxError {
 
   static {
     this.prototype.name = "UltravoxApiError";
+    (this.prototype as unknown as Record<symbol, unknown>)[BRAND] = "api";
   }
-
-  constructor(fields: UltravoxApiErrorFields, options?: { cause?: unknown }) {
-    super(`${fields.method} ${fields.url} failed with HTTP ${fields.status}${summary(fields)}`, options);
-    (this as unknown as Record<symbol, unknown>)[BRAND] = "api";
-    Object.assign(this, fields);
-  }
-}
-
-function summary(fields: UltravoxApiErrorFields): string {
-  const text =
-    fields.detail ??
-    (fields.fieldErrors
-      ? Object.entries(fields.fieldErrors)
-          .map(([field, messages]) => `${field}: ${messages.join(" ")}`)
-          .join("; ")
-      : typeof fields.body === "string"
-        ? fields.body
-        : "");
-  // One line, bounded: bodies can be whole HTML error pages.
-  return text ? `: ${text.replace(/\s+/g, " ").trim().slice(0, 200)}` : "";
 }

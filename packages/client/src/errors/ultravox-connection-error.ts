@@ -9,9 +9,4 @@ export class UltravoxConnectionError extends UltravoxError {
   static {
     this.prototype.name = "UltravoxConnectionError";
   }
-
-  constructor(method: string, url: string, cause: unknown) {
-    super(`${method} ${url} failed: connection error`, { cause });
-    Object.assign(this, { method, url });
-  }
 }

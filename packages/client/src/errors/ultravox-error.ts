@@ -6,18 +6,18 @@ export class UltravoxError extends Error {
 
   static {
     this.prototype.name = "UltravoxError";
+    // On the prototype: found by the guards across realms, yet never in JSON or logs.
+    (this.prototype as unknown as Record<symbol, unknown>)[BRAND] = "error";
   }
 
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** `fields` become the error's own properties. */
+  constructor(message: string, fields?: object, options?: { cause?: unknown }) {
     super(message, options);
-    // Non-enumerable so it stays out of JSON and logs.
-    Object.defineProperty(this, BRAND, { value: "error", writable: true });
+    Object.assign(this, fields);
   }
 
   /** Own fields plus name and message, so JSON.stringify says what happened. */
-  toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, message: this.message };
-    Object.assign(json, this);
-    return json;
+  toJSON(): object {
+    return Object.assign({ name: this.name, message: this.message }, this);
   }
 }

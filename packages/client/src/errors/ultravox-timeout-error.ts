@@ -10,9 +10,4 @@ export class UltravoxTimeoutError extends UltravoxError {
   static {
     this.prototype.name = "UltravoxTimeoutError";
   }
-
-  constructor(method: string, url: string, timeoutMs: number, cause?: unknown) {
-    super(`${method} ${url} timed out after ${timeoutMs} ms`, { cause });
-    Object.assign(this, { method, url, timeoutMs });
-  }
 }

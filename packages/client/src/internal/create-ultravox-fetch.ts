@@ -2,7 +2,7 @@ import { UltravoxConnectionError } from "../errors/ultravox-connection-error.js"
 import { UltravoxTimeoutError } from "../errors/ultravox-timeout-error.js";
 import { redactUrl } from "./redact-url.js";
 import { responseMeta } from "./response-meta.js";
-import { isRetryableStatus, resolveRetryPolicy, retryDelay, type RetryPolicy } from "./retry-policy.js";
+import { RETRY_STATUSES, resolveRetryPolicy, retryDelay, type RetryPolicy } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 
 export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -21,10 +21,9 @@ interface RequestExtras {
   readonly timeoutMs?: unknown;
 }
 
-const MAX_REDIRECTS = 5;
-const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+const REDIRECTS = [301, 302, 303, 307, 308];
 // Headers that must not follow a redirect to another origin.
-const CREDENTIAL_HEADERS = ["x-api-key", "authorization", "cookie"];
+const CREDENTIALS = ["x-api-key", "authorization", "cookie"];
 
 /**
  * The fetch handed to openapi-fetch: per-attempt timeout, retries with backoff, and redirects followed
@@ -32,92 +31,68 @@ const CREDENTIAL_HEADERS = ["x-api-key", "authorization", "cookie"];
  */
 export function createUltravoxFetch(options: UltravoxFetchOptions): (request: Request) => Promise<Response> {
   return async (request) => {
+    const { method, signal, redirect } = request;
     const extras = request as Request & RequestExtras;
-    const policy = resolveRetryPolicy(options.retry, request.method, extras.retry);
+    const policy = resolveRetryPolicy(options.retry, method, extras.retry);
     const timeoutMs = typeof extras.timeoutMs === "number" ? extras.timeoutMs : options.timeoutMs;
-    // A body is a one-shot stream: keep the original unread and send a copy when we may need it again.
-    const replay = policy !== undefined && request.body !== null;
-    for (let attempt = 0; ; attempt++) {
-      let response: Response;
+    // Only GET and HEAD redirects are followed (recordings, previews, SIP logs); others come back as they are.
+    const follow = redirect === "follow" && (method === "GET" || method === "HEAD");
+    const init: RequestInit = { redirect: redirect === "follow" ? "manual" : redirect };
+    for (let attempt = 0, hops = 0; ; ) {
+      let response: Response | undefined;
+      let failure: unknown;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // Without a timeout the request's own signal (which follows the caller's) is enough; an
+      // AbortController per request is measurable on hot paths, so only pay for it when needed.
+      if (timeoutMs > 0) {
+        const controller = new AbortController();
+        const abort = (): void => {
+          controller.abort(signal.reason);
+        };
+        // Left attached: it lives and dies with this request's own signal, and keeps body reads abortable.
+        signal.addEventListener("abort", abort);
+        if (signal.aborted) abort();
+        timer = setTimeout(() => {
+          controller.abort(new DOMException("timeout", "TimeoutError"));
+        }, timeoutMs);
+        init.signal = controller.signal;
+      }
       try {
-        response = await send(options, replay ? request.clone() : request, request.signal, timeoutMs);
+        // A body is a one-shot stream: keep the original unread and send a copy when we may need it again.
+        response = await options.fetch(policy && request.body ? request.clone() : request, init);
       } catch (error) {
-        if (request.signal.aborted || error instanceof UltravoxTimeoutError) throw error;
-        if (policy === undefined || attempt >= policy.maxRetries) {
-          throw new UltravoxConnectionError(request.method, redactUrl(request.url), error);
+        if (signal.aborted) throw error;
+        // Our own signal fired, not the caller's: the time limit.
+        if (init.signal?.aborted) {
+          const url = redactUrl(request.url);
+          throw new UltravoxTimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url, timeoutMs }, { cause: error });
         }
-        await sleep(retryDelay(attempt, null, policy), request.signal);
+        failure = error;
+      } finally {
+        clearTimeout(timer);
+      }
+      let location: string | null | undefined;
+      if (follow && hops < 5 && REDIRECTS.includes(response?.status ?? 0) && (location = response?.headers.get("location"))) {
+        hops++;
+        await response?.body?.cancel();
+        const url = new URL(location, request.url);
+        const headers = new Headers(request.headers);
+        if (url.origin !== options.origin) for (const name of CREDENTIALS) headers.delete(name);
+        request = new Request(url, { method, headers, signal });
         continue;
       }
-      if (policy !== undefined && attempt < policy.maxRetries && isRetryableStatus(response.status)) {
-        // Drain so the connection can be reused.
-        await response.body?.cancel();
-        await sleep(retryDelay(attempt, response.headers.get("retry-after"), policy), request.signal);
-        continue;
+      if (!policy || attempt++ >= policy.maxRetries || (response && !RETRY_STATUSES.includes(response.status))) {
+        if (!response) {
+          const url = redactUrl(request.url);
+          throw new UltravoxConnectionError(`${method} ${url} failed: connection error`, { method, url }, { cause: failure });
+        }
+        // Only errors need naming (unwrap); skipping successes keeps the hot path free of WeakMap work.
+        if (!response.ok) responseMeta.set(response, { method, url: response.url || request.url });
+        return response;
       }
-      responseMeta.set(response, { method: request.method, url: response.url || request.url });
-      return response;
+      // Drain so the connection can be reused.
+      await response?.body?.cancel();
+      await sleep(retryDelay(attempt - 1, response?.headers.get("retry-after"), policy), signal);
     }
   };
-}
-
-async function send(
-  options: UltravoxFetchOptions,
-  request: Request,
-  callerSignal: AbortSignal,
-  timeoutMs: number,
-): Promise<Response> {
-  const follow = request.redirect === "follow";
-  const init: RequestInit = { redirect: follow ? "manual" : request.redirect };
-  const state = { expired: false };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // Without a timeout the request's own signal (which follows the caller's) is enough; an
-  // AbortController per request is measurable on hot paths, so only pay for it when needed.
-  if (timeoutMs > 0) {
-    const controller = new AbortController();
-    // Left attached: it lives and dies with this request's own signal, and keeps body reads abortable.
-    callerSignal.addEventListener("abort", () => {
-      controller.abort(callerSignal.reason);
-    });
-    if (callerSignal.aborted) controller.abort(callerSignal.reason);
-    timer = setTimeout(() => {
-      state.expired = true;
-      controller.abort(new DOMException("timeout", "TimeoutError"));
-    }, timeoutMs);
-    init.signal = controller.signal;
-  }
-  try {
-    let response = await options.fetch(request, init);
-    for (let hops = 0; follow && hops < MAX_REDIRECTS; hops++) {
-      const next = redirectTarget(request, response, options.origin);
-      if (next === undefined) break;
-      await response.body?.cancel();
-      request = next;
-      response = await options.fetch(request, init);
-    }
-    return response;
-  } catch (error) {
-    if (state.expired) throw new UltravoxTimeoutError(request.method, redactUrl(request.url), timeoutMs, error);
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The request a redirect asks for, or undefined when it is not one we follow. */
-function redirectTarget(request: Request, response: Response, origin: string): Request | undefined {
-  const { status } = response;
-  const location = response.headers.get("location");
-  if (!REDIRECT_STATUSES.includes(status) || location === null) return undefined;
-  const url = new URL(location, response.url || request.url);
-  const headers = new Headers(request.headers);
-  if (url.origin !== origin) for (const name of CREDENTIAL_HEADERS) headers.delete(name);
-  const toGet = status === 303 ? request.method !== "HEAD" : (status === 301 || status === 302) && request.method === "POST";
-  if (toGet) {
-    headers.delete("content-type");
-    return new Request(url, { method: "GET", headers, signal: request.signal });
-  }
-  // 307/308 must re-send the body, which has been sent already; hand the redirect to the caller.
-  if (request.body !== null) return undefined;
-  return new Request(url, { method: request.method, headers, signal: request.signal });
 }

@@ -1,13 +1,27 @@
-/** DRF error bodies: `{"detail": "..."}` or `{"field": ["msg"], "nested": {"field": ["msg"]}}`. */
+/**
+ * DRF error bodies (`{"detail": "..."}` or `{"field": ["msg"], "nested": {"field": ["msg"]}}`) read into
+ * `detail` and `fieldErrors`, plus one bounded line for the error message (bodies can be whole HTML pages).
+ */
 export function parseErrorBody(body: unknown): {
   detail: string | undefined;
   fieldErrors: Record<string, string[]> | undefined;
+  summary: string;
 } {
-  const detail = (body as { detail?: unknown } | null)?.detail;
-  if (typeof detail === "string") return { detail, fieldErrors: undefined };
-  const fieldErrors: Record<string, string[]> = {};
-  if (typeof body === "object" && !Array.isArray(body)) collect(body, "", fieldErrors);
-  return { detail: undefined, fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : undefined };
+  const given = (body as { detail?: unknown } | null)?.detail;
+  const detail = typeof given === "string" ? given : undefined;
+  let fieldErrors: Record<string, string[]> | undefined;
+  let text = detail ?? (typeof body === "string" ? body : "");
+  if (detail === undefined) {
+    const errors: Record<string, string[]> = {};
+    if (typeof body === "object" && !Array.isArray(body)) collect(body, "", errors);
+    const entries = Object.entries(errors);
+    if (entries.length) {
+      fieldErrors = errors;
+      text = entries.map(([field, messages]) => `${field}: ${messages.join(" ")}`).join("; ");
+    }
+  }
+  text = text.replace(/\s+/g, " ").trim().slice(0, 200);
+  return { detail, fieldErrors, summary: text && `: ${text}` };
 }
 
 function collect(value: unknown, path: string, out: Record<string, string[]>): void {

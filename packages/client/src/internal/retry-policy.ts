@@ -20,7 +20,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
 };
 
 // Safe to repeat: the server did not act, or acting twice is the same as once.
-const RETRY_STATUSES = [408, 429, 502, 503, 504];
+export const RETRY_STATUSES = [408, 429, 502, 503, 504];
 const IDEMPOTENT = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"];
 
 /**
@@ -41,12 +41,8 @@ export function resolveRetryPolicy(
   return typeof perRequest === "object" ? { ...base, ...perRequest } : base;
 }
 
-export function isRetryableStatus(status: number): boolean {
-  return RETRY_STATUSES.includes(status);
-}
-
 /** Retry-After (delta-seconds or HTTP-date) in ms, or undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | undefined {
   if (!header?.trim()) return undefined;
   const seconds = Number(header);
   const ms = Number.isNaN(seconds) ? Date.parse(header) - now : seconds * 1000;
@@ -56,7 +52,7 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 /** Wait before retry number `attempt` (0-based): Retry-After when within the cap, else full-jitter backoff. */
 export function retryDelay(
   attempt: number,
-  retryAfterHeader: string | null,
+  retryAfterHeader: string | null | undefined,
   policy: RetryPolicy,
   random: () => number = Math.random,
   now?: number,

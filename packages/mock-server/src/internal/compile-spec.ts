@@ -50,9 +50,19 @@ export interface CompiledOperation {
   readonly success: CompiledSuccess;
   /** For lists: the schema of one result. */
   readonly itemSchema: unknown;
-  /** Query parameters that name a property of the listed items: equality filters. */
+  /** Query parameters that name a property of the listed items: equality filters unless list-filters gives a rule. */
   readonly filters: readonly string[];
   readonly search: boolean;
+  /** Every query parameter the operation declares. */
+  readonly queryParams: ReadonlySet<string>;
+  /** Declared query parameter defaults (`minimum_severity: "info"`…), applied when a request leaves them out. */
+  readonly queryDefaults: Readonly<Record<string, unknown>>;
+  /** Object query parameters (metadata): sent as `name.key=value` or `name[key]=value`, accepted by validateQuery. */
+  readonly objectQuery: ReadonlySet<string>;
+  /** For paginated lists: whether the spec's envelope declares `total` (the invoices envelope does not). */
+  readonly envelopeTotal: boolean;
+  /** Item properties a `sort` parameter may name: its date-times and `name`. */
+  readonly sortFields: readonly string[];
   readonly pageSize: { readonly default: number; readonly max: number };
 }
 
@@ -363,7 +373,15 @@ function compileOperation(input: CompileInput): CompiledOperation {
       .filter((p) => p["in"] === "query" && isObject(p["schema"]) && p["schema"]["type"] === "array")
       .map((p) => String(p["name"])),
   );
-  const queryNames = parameters.filter((p) => p["in"] === "query").map((p) => String(p["name"]));
+  const queryParameters = parameters.filter((p) => p["in"] === "query" && typeof p["name"] === "string");
+  const queryNames = queryParameters.map((p) => String(p["name"]));
+  const queryDefaults: Record<string, unknown> = {};
+  for (const p of queryParameters) {
+    if (isObject(p["schema"]) && p["schema"]["default"] !== undefined) queryDefaults[String(p["name"])] = p["schema"]["default"];
+  }
+  const objectQuery = new Set(
+    queryParameters.filter((p) => isObject(p["schema"]) && p["schema"]["type"] === "object").map((p) => String(p["name"])),
+  );
   const success = successResponse(op);
   const itemSchema = input.paginated ? resultsItem(success.schema, schemas) : undefined;
   const itemProperties = objectProperties(itemSchema, schemas);
@@ -389,6 +407,11 @@ function compileOperation(input: CompileInput): CompiledOperation {
     itemSchema,
     filters: queryNames.filter((name) => name !== "search" && itemProperties.has(name)),
     search: queryNames.includes("search"),
+    queryParams: new Set(queryNames),
+    queryDefaults,
+    objectQuery,
+    envelopeTotal: input.paginated && objectProperties(success.schema, schemas).has("total"),
+    sortFields: [...itemProperties].filter(([name, property]) => name === "name" || property["format"] === "date-time").map(([name]) => name),
     pageSize,
   };
 }
@@ -407,13 +430,35 @@ function resolveParameter(parameter: unknown, document: JsonObject): unknown {
 
 function parameterObject(parameters: readonly JsonObject[], location: string, required: boolean): JsonObject {
   const properties: JsonObject = {};
+  const patternProperties: JsonObject = {};
   const names: string[] = [];
   for (const parameter of parameters) {
     if (parameter["in"] !== location || typeof parameter["name"] !== "string") continue;
-    properties[parameter["name"]] = toJsonSchema(parameter["schema"] ?? {}, "request", "req#/definitions/");
-    if (required || parameter["required"] === true) names.push(parameter["name"]);
+    const name = parameter["name"];
+    const schema = toJsonSchema(parameter["schema"] ?? {}, "request", "req#/definitions/");
+    properties[name] = location === "query" ? queryValueSchema(schema) : schema;
+    if (location === "query" && isObject(schema) && schema["type"] === "object") {
+      // An object filter (metadata) arrives key by key: `metadata.key=value` as its description
+      // says, or `metadata[key]=value` as openapi-fetch's deepObject default sends it.
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      patternProperties[`^${escaped}(?:\\.[^.[\\]]+|\\[[^[\\]]+\\])$`] = isObject(schema["additionalProperties"]) ? schema["additionalProperties"] : { type: "string" };
+    }
+    if (required || parameter["required"] === true) names.push(name);
   }
-  return { type: "object", properties, required: names, additionalProperties: false };
+  const object: JsonObject = { type: "object", properties, required: names, additionalProperties: false };
+  if (Object.keys(patternProperties).length > 0) object["patternProperties"] = patternProperties;
+  return object;
+}
+
+/**
+ * A date-time query parameter also takes a plain date, as Django's form fields do and as the
+ * calls filters document ("If no time component is present…").
+ */
+function queryValueSchema(schema: unknown): unknown {
+  if (!isObject(schema) || schema["format"] !== "date-time") return schema;
+  const rest: JsonObject = { ...schema, anyOf: [{ format: "date-time" }, { format: "date" }] };
+  Reflect.deleteProperty(rest, "format");
+  return rest;
 }
 
 function pathParamSchema(pathItem: unknown, name: string): JsonObject | undefined {

@@ -3,6 +3,9 @@ import type { JsonObject } from "./json.js";
 /** Collections filled by the API itself, never with fixtures: they start empty. */
 export const MANAGED_COLLECTIONS = new Set(["scheduled_calls", "created_calls"]);
 
+/** Creates whose resources carry an `ownership` (public ones are Ultravox's own). */
+const OWNED = new Set(["tools_create", "voices_create"]);
+
 export interface ChildRecord {
   /** Collection name under the created resource, e.g. "scheduled_calls". */
   readonly collection: string;
@@ -15,6 +18,8 @@ export interface ChildRecord {
  * calls and creates one FUTURE scheduled call per entry (the seed user story).
  */
 export function afterCreate(operationId: string, request: JsonObject, created: JsonObject): ChildRecord[] {
+  // What an account creates is its own: `ownership=private` finds it, `public` never does.
+  if (OWNED.has(operationId) && "ownership" in created) created["ownership"] = "private";
   if (operationId !== "agents_scheduled_batches_create") return [];
   const calls = Array.isArray(request["calls"]) ? (request["calls"] as unknown[]) : [];
   created["totalCount"] = calls.length;

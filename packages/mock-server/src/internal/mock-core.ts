@@ -17,6 +17,11 @@ import { toFieldErrors } from "./drf-errors.js";
 import { detail, HttpFailure } from "./http-failure.js";
 import { asArray, bareObject, camelCase, isObject, type JsonObject } from "./json.js";
 import { paginate } from "./paginate.js";
+import { usageAnswer } from "./call-usage.js";
+import { rememberDeletedCall } from "./deleted-calls.js";
+import { compareKeyed, NEWEST_FIRST } from "./item-order.js";
+import { viewList } from "./list-filters.js";
+import { sortedPage } from "./sorted-page.js";
 import { resolveRef, sampleValue } from "./sample-value.js";
 import { itemJson, type StoredItem } from "./stored-item.js";
 import type { FaultInjector } from "./fault-injector.js";
@@ -349,8 +354,14 @@ export class MockCore {
         }
         return empty(204);
       }
-      case "singleton-get":
-        return this.#render(call, this.#singleton(call));
+      case "singleton-get": {
+        // The usage endpoints aggregate the calls their filters keep, as the API does.
+        const usage = usageAnswer(op, call.query, {
+          calls: tenant.collections.get("/api/calls")?.values() ?? [],
+          agents: tenant.collections.get("/api/agents")?.values() ?? [],
+        });
+        return this.#render(call, usage ?? this.#singleton(call));
+      }
       case "singleton-create": {
         const value = this.#merge(op.success.schema, this.#fresh(tenant, op.success.schema, call), call.body);
         tenant.singletons.set(path, value);
@@ -373,23 +384,18 @@ export class MockCore {
 
   #list(call: Call): CoreResponse {
     const { op, query } = call;
-    let items = [...(call.tenant.collections.get(call.path)?.values() ?? [])];
-    for (const name of op.filters) {
-      const wanted = query[name];
-      if (wanted !== undefined) items = items.filter((item) => scalarText(item.value[name]) === scalarText(wanted));
+    const { items, order } = viewList(op, query, [...(call.tenant.collections.get(call.path)?.values() ?? [])]);
+    if (!op.paginated) {
+      const sorted = order === undefined ? items : [...items].sort((a, b) => compareKeyed(order, { key: order.key(a), seq: a.seq }, { key: order.key(b), seq: b.seq }));
+      return json(200, sorted.map((item) => item.value));
     }
-    const search = typeof query["search"] === "string" ? query["search"].toLowerCase() : "";
-    if (op.search && search !== "") {
-      items = items.filter((item) =>
-        Object.values(item.value).some((value) => typeof value === "string" && value.toLowerCase().includes(search)),
-      );
-    }
-    if (!op.paginated) return json(200, items.map((item) => item.value));
     // As DRF: a page size below 1 means the default, one above the maximum means the maximum.
     const asked = typeof query["pageSize"] === "number" ? query["pageSize"] : 0;
     const pageSize = asked < 1 ? op.pageSize.default : Math.min(asked, op.pageSize.max);
     const cursor = typeof query["cursor"] === "string" ? query["cursor"] : undefined;
-    return text(200, paginate(items, { cursor, pageSize, url: call.request.url }));
+    // The default order with the usual envelope stays on paginate's fast path (the seed story).
+    if (order === undefined && op.envelopeTotal) return text(200, paginate(items, { cursor, pageSize, url: call.request.url }));
+    return text(200, sortedPage(items, order ?? NEWEST_FIRST, { cursor, pageSize, url: call.request.url, total: op.envelopeTotal }));
   }
 
   #item(tenant: TenantState, path: string): StoredItem {
@@ -459,6 +465,7 @@ export class MockCore {
       if (name !== "deletionTime" && Object.prototype.hasOwnProperty.call(call, name)) copied[name] = call[name];
     }
     const value = this.#merge(schema, this.#generate(tenant, schema, {}), copied, true);
+    rememberDeletedCall(value, call);
     tenant.collection("/api/deleted_calls").set(id, { seq: tenant.nextSeq(), value });
   }
 
@@ -680,10 +687,6 @@ function renameUnknown(errors: JsonObject): JsonObject {
     if (Array.isArray(value) && value.includes("Unknown field.")) errors[key] = ["Unknown query parameter."];
   }
   return errors;
-}
-
-function scalarText(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value ?? null);
 }
 
 export function json(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): CoreResponse {
