@@ -2,6 +2,7 @@ import type { paths } from "@ultravox-api/types";
 import createClient, { mergeHeaders, type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
 import { UltravoxError } from "./errors/ultravox-error.js";
 import { createUltravoxFetch, type FetchFunction } from "./internal/create-ultravox-fetch.js";
+import { markedRequest } from "./internal/marked-request.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./internal/retry-policy.js";
 
 /** Where the Ultravox REST API lives. */
@@ -53,6 +54,7 @@ export function createUltravoxClient(options: UltravoxClientOptions = {}): Ultra
   const origin = new URL(baseUrl).origin;
   const client = createClient<paths, "application/json">({
     baseUrl,
+    Request: markedRequest(),
     headers: mergeHeaders(options.headers, options.userAgent === undefined ? undefined : { "User-Agent": options.userAgent }),
     fetch: createUltravoxFetch({
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),

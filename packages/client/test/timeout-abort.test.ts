@@ -74,6 +74,18 @@ describe("caller abort", () => {
     expect(api.requests).toHaveLength(1);
   });
 
+  it("passes through when a middleware replaced the request with one carrying its own signal", async () => {
+    const controller = new AbortController();
+    const api = await server(() => {
+      controller.abort();
+    });
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, timeoutMs: 60_000 });
+    client.use({ onRequest: ({ request }) => new Request(request, { signal: controller.signal }) });
+    const error: unknown = await client.GET("/api/calls").catch((e: unknown) => e);
+    expect((error as Error).name).toBe("AbortError");
+    expect(api.requests).toHaveLength(1);
+  });
+
   it("keeps the caller's own abort reason", async () => {
     const controller = new AbortController();
     const reason = new Error("user left the page");

@@ -1,5 +1,6 @@
 import { UltravoxConnectionError } from "../errors/ultravox-connection-error.js";
 import { UltravoxTimeoutError } from "../errors/ultravox-timeout-error.js";
+import { NO_CALLER_SIGNAL } from "./marked-request.js";
 import { redactUrl } from "./redact-url.js";
 import { responseMeta } from "./response-meta.js";
 import { RETRY_STATUSES, resolveRetryPolicy, retryDelay, type RetryPolicy } from "./retry-policy.js";
@@ -19,6 +20,7 @@ export interface UltravoxFetchOptions {
 interface RequestExtras {
   readonly retry?: unknown;
   readonly timeoutMs?: unknown;
+  readonly [NO_CALLER_SIGNAL]?: true;
 }
 
 const REDIRECTS = [301, 302, 303, 307, 308];
@@ -50,8 +52,10 @@ export function createUltravoxFetch(options: UltravoxFetchOptions): (request: Re
           controller.abort(signal.reason);
         };
         // Left attached: it lives and dies with this request's own signal, and keeps body reads abortable.
-        signal.addEventListener("abort", abort);
-        if (signal.aborted) abort();
+        if (!extras[NO_CALLER_SIGNAL]) {
+          signal.addEventListener("abort", abort);
+          if (signal.aborted) abort();
+        }
         timer = setTimeout(() => {
           controller.abort(new DOMException("timeout", "TimeoutError"));
         }, timeoutMs);
