@@ -47,7 +47,7 @@ export function createUltravoxClient(options: UltravoxClientOptions = {}): Ultra
   const apiKey = options.apiKey ?? env?.["ULTRAVOX_API_KEY"];
   if (!apiKey) {
     throw new UltravoxError(
-      "Missing Ultravox API key: pass the `apiKey` option or set ULTRAVOX_API_KEY.",
+      "Missing Ultravox API key: pass `apiKey` or set ULTRAVOX_API_KEY.",
     );
   }
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;

@@ -46,7 +46,8 @@ export function parseRetryAfter(header: string | null | undefined, now = Date.no
   if (!header?.trim()) return undefined;
   const seconds = Number(header);
   const ms = Number.isNaN(seconds) ? Date.parse(header) - now : seconds * 1000;
-  return ms >= 0 ? ms : Number.isNaN(ms) ? undefined : 0;
+  // A date in the past means now.
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
 /** Wait before retry number `attempt` (0-based): Retry-After when within the cap, else full-jitter backoff. */
