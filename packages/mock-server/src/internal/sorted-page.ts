@@ -1,6 +1,7 @@
 import { detail } from "./http-failure.js";
 import { compareKeyed, type ItemOrder, type KeyedItem, type SortValue } from "./item-order.js";
 import { itemJson, type StoredItem } from "./stored-item.js";
+import { withCursor } from "./with-cursor.js";
 
 export interface SortedPageRequest {
   readonly cursor: string | undefined;
@@ -82,19 +83,4 @@ function decodeCursor(cursor: string | undefined, order: ItemOrder): Position | 
 
 function isSortValue(value: unknown): value is SortValue {
   return value === null || typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
-}
-
-function withCursor(url: URL, cursor: string): string {
-  const next = new URL(url.pathname, url.origin);
-  let placed = false;
-  for (const [key, value] of url.searchParams) {
-    if (key === "cursor") {
-      if (!placed) next.searchParams.append("cursor", cursor);
-      placed = true;
-    } else {
-      next.searchParams.append(key, value);
-    }
-  }
-  if (!placed) next.searchParams.append("cursor", cursor);
-  return next.href;
 }
