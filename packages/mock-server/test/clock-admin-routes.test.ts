@@ -113,10 +113,10 @@ describe("admin routes", () => {
 
   it("list the journal with filters, and clear it", async () => {
     const ctx = context();
-    const at = "2025-01-01T00:00:00.000Z";
-    ctx.journal.record({ time: at, method: "GET", path: "/api/calls", query: {}, status: 503, durationMs: 1, tenant: "t1" });
-    ctx.journal.record({ time: at, method: "GET", path: "/api/calls", query: {}, status: 200, durationMs: 1, tenant: "t1" });
-    ctx.journal.record({ time: at, method: "POST", path: "/api/agents", query: {}, status: 201, durationMs: 1, tenant: "t1" });
+    const at = Date.parse("2025-01-01T00:00:00.000Z");
+    ctx.journal.record({ timeMs: at, method: "GET", path: "/api/calls", search: "", status: 503, durationMs: 1, tenant: "t1" });
+    ctx.journal.record({ timeMs: at, method: "GET", path: "/api/calls", search: "", status: 200, durationMs: 1, tenant: "t1" });
+    ctx.journal.record({ timeMs: at, method: "POST", path: "/api/agents", search: "", status: 201, durationMs: 1, tenant: "t1" });
     const listed = await call(ctx, "GET", "/__mock/journal?path=/api/calls&status=503,200");
     expect(listed).toMatchObject({ status: 200, json: { size: 3, dropped: 0, entries: [{ seq: 1, status: 503 }, { seq: 2, status: 200 }] } });
     expect(await call(ctx, "GET", "/__mock/journal?colour=1")).toMatchObject({ status: 400, json: { colour: [expect.any(String) as unknown] } });

@@ -23,6 +23,17 @@ export interface KeyedItem {
   readonly seq: number;
 }
 
+/** A stored item with its sort key, computed once. */
+export interface SortedEntry extends KeyedItem {
+  readonly item: StoredItem;
+}
+
+/** `items` in `order`, each key computed once rather than per comparison. */
+export function sortItems(items: readonly StoredItem[], order: ItemOrder): SortedEntry[] {
+  const entries = items.map((item) => ({ item, key: order.key(item), seq: item.seq }));
+  return entries.sort((a, b) => compareKeyed(order, a, b));
+}
+
 /** Negative when `a` comes before `b` in `order`. */
 export function compareKeyed(order: ItemOrder, a: KeyedItem, b: KeyedItem): number {
   for (let i = 0; i < order.directions.length; i++) {

@@ -19,7 +19,7 @@ import { asArray, bareObject, camelCase, isObject, type JsonObject } from "./jso
 import { paginate } from "./paginate.js";
 import { usageAnswer } from "./call-usage.js";
 import { rememberDeletedCall } from "./deleted-calls.js";
-import { compareKeyed, NEWEST_FIRST } from "./item-order.js";
+import { NEWEST_FIRST, sortItems } from "./item-order.js";
 import { viewList } from "./list-filters.js";
 import { sortedPage } from "./sorted-page.js";
 import { resolveRef, sampleValue } from "./sample-value.js";
@@ -386,7 +386,7 @@ export class MockCore {
     const { op, query } = call;
     const { items, order } = viewList(op, query, [...(call.tenant.collections.get(call.path)?.values() ?? [])]);
     if (!op.paginated) {
-      const sorted = order === undefined ? items : [...items].sort((a, b) => compareKeyed(order, { key: order.key(a), seq: a.seq }, { key: order.key(b), seq: b.seq }));
+      const sorted = order === undefined ? items : sortItems(items, order).map((entry) => entry.item);
       return json(200, sorted.map((item) => item.value));
     }
     // As DRF: a page size below 1 means the default, one above the maximum means the maximum.

@@ -47,7 +47,7 @@ export function instrument(inner: Dispatch, runtime: MockRuntime): Dispatch {
     const key = request.header("x-api-key") ?? request.header("x-unsafe-api-key");
     const tenant = key === null ? null : (tenants.get(key) ?? null);
     const record = (status: number, fault?: string): void => {
-      journal.recordRequest(time, method, path, url.search, status, elapsed(started), tenant, fault);
+      journal.record({ timeMs: time, method, path, search: url.search, status, durationMs: elapsed(started), tenant, fault });
     };
     const decision = faults.empty ? undefined : faults.decide(method, path);
     if (decision !== undefined) {

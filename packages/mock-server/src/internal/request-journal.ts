@@ -18,7 +18,28 @@ export interface JournalEntry {
   readonly fault?: string;
 }
 
-export type JournalRecord = Omit<JournalEntry, "seq">;
+/**
+ * A request as the mock records it: raw facts, cheap to take per request. The ISO time and the
+ * query object of its JournalEntry are built only when the journal is read.
+ */
+export interface JournalRecord {
+  /** Arrival on the mock's clock, in ms since the epoch. */
+  readonly timeMs: number;
+  readonly method: string;
+  readonly path: string;
+  /** The URL's search string ("" or "?…"). */
+  readonly search: string;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly tenant: string | null;
+  readonly fault?: string | undefined;
+}
+
+/** A recorded request not read yet. */
+interface Pending {
+  readonly seq: number;
+  readonly record: JournalRecord;
+}
 
 export interface JournalFilter {
   /** Case-insensitive. */
@@ -39,7 +60,7 @@ export const DEFAULT_JOURNAL_CAPACITY = 10_000;
  */
 export class RequestJournal {
   readonly capacity: number;
-  readonly #ring: (JournalEntry | RawEntry | undefined)[];
+  readonly #ring: (JournalEntry | Pending | undefined)[];
   #next = 0;
   #size = 0;
   #seq = 0;
@@ -50,7 +71,7 @@ export class RequestJournal {
       throw new RangeError(`Journal capacity must be an integer >= 1, got ${String(capacity)}.`);
     }
     this.capacity = capacity;
-    this.#ring = new Array<JournalEntry | RawEntry | undefined>(capacity);
+    this.#ring = new Array<JournalEntry | Pending | undefined>(capacity);
   }
 
   /** Entries kept now. */
@@ -63,25 +84,14 @@ export class RequestJournal {
     return this.#dropped;
   }
 
-  record(entry: JournalRecord): JournalEntry {
-    const stored: JournalEntry = { seq: ++this.#seq, ...entry };
-    this.#store(stored);
-    return stored;
-  }
-
-  /**
-   * Records a request from its raw facts: the ISO time and the query object are only built when
-   * the entry is first read, so journaling costs little per request.
-   */
-  recordRequest(timeMs: number, method: string, path: string, search: string, status: number, durationMs: number, tenant: string | null, fault?: string): void {
-    this.#store(new RawEntry(++this.#seq, timeMs, method, path, search, status, durationMs, tenant, fault));
-  }
-
-  #store(slot: JournalEntry | RawEntry): void {
+  /** Keeps `record`; returns its place in arrival order. */
+  record(record: JournalRecord): { readonly seq: number } {
     if (this.#size === this.capacity) this.#dropped++;
     else this.#size++;
+    const slot = { seq: ++this.#seq, record };
     this.#ring[this.#next] = slot;
     this.#next = (this.#next + 1) % this.capacity;
+    return slot;
   }
 
   /** Kept entries, oldest first, that match every field of `filter`. */
@@ -94,7 +104,7 @@ export class RequestJournal {
       const index = (start + i) % this.capacity;
       const slot = this.#ring[index];
       if (slot === undefined) continue;
-      const entry = slot instanceof RawEntry ? slot.entry() : slot;
+      const entry = "record" in slot ? toEntry(slot) : slot;
       this.#ring[index] = entry;
       if (method !== undefined && entry.method !== method) continue;
       if (filter.path !== undefined && entry.path !== filter.path) continue;
@@ -114,35 +124,20 @@ export class RequestJournal {
   }
 }
 
-/** A request's facts as recorded; `entry()` builds the public shape (same fields, same order). */
-class RawEntry {
-  constructor(
-    readonly seq: number,
-    readonly timeMs: number,
-    readonly method: string,
-    readonly path: string,
-    /** The URL's search string ("" or "?…"). */
-    readonly search: string,
-    readonly status: number,
-    readonly durationMs: number,
-    readonly tenant: string | null,
-    readonly fault: string | undefined,
-  ) {}
-
-  entry(): JournalEntry {
-    return {
-      seq: this.seq,
-      time: new Date(this.timeMs).toISOString(),
-      method: this.method,
-      path: this.path,
-      // As `Object.fromEntries(url.searchParams)` at arrival: the same parse of the same text.
-      query: this.search === "" ? {} : Object.fromEntries(new URLSearchParams(this.search)),
-      status: this.status,
-      durationMs: this.durationMs,
-      tenant: this.tenant,
-      ...(this.fault === undefined ? {} : { fault: this.fault }),
-    };
-  }
+/** The public shape of a recorded request (same fields, same order as always). */
+function toEntry({ seq, record }: Pending): JournalEntry {
+  return {
+    seq,
+    time: new Date(record.timeMs).toISOString(),
+    method: record.method,
+    path: record.path,
+    // As `Object.fromEntries(url.searchParams)` at arrival: the same parse of the same text.
+    query: record.search === "" ? {} : Object.fromEntries(new URLSearchParams(record.search)),
+    status: record.status,
+    durationMs: record.durationMs,
+    tenant: record.tenant,
+    ...(record.fault === undefined ? {} : { fault: record.fault }),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { detail } from "./http-failure.js";
-import { compareKeyed, type ItemOrder, type KeyedItem, type SortValue } from "./item-order.js";
+import { compareKeyed, sortItems, type ItemOrder, type KeyedItem, type SortValue } from "./item-order.js";
 import { itemJson, type StoredItem } from "./stored-item.js";
 import { withCursor } from "./with-cursor.js";
 
@@ -16,10 +16,6 @@ interface Position extends KeyedItem {
   readonly direction: "n" | "p";
 }
 
-interface Entry extends KeyedItem {
-  readonly item: StoredItem;
-}
-
 /**
  * The JSON text of one page of `items` in `order`, keyset style: a cursor holds the sort key and
  * `seq` of the item it continues from (and the order's id), so next/previous walk the sorted list
@@ -27,8 +23,7 @@ interface Entry extends KeyedItem {
  * this serves the others (sort, sortOrder, primaryLanguage) and envelopes without `total`.
  */
 export function sortedPage(items: readonly StoredItem[], order: ItemOrder, request: SortedPageRequest): string {
-  const entries: Entry[] = items.map((item) => ({ item, key: order.key(item), seq: item.seq }));
-  entries.sort((a, b) => compareKeyed(order, a, b));
+  const entries = sortItems(items, order);
   const position = decodeCursor(request.cursor, order);
   const count = entries.length;
   let start: number;
