@@ -59,7 +59,7 @@ describe("RequestJournal", () => {
     journal.clear();
     expect(journal.list()).toEqual([]);
     expect(journal.size).toBe(0);
-    expect(journal.record(entry("GET", "/x", 200)).seq).toBe(6);
+    expect(journal.record(entry("GET", "/x", 200))).toBe(6);
     expect(journal.list().map((e) => e.path)).toEqual(["/x"]);
   });
 

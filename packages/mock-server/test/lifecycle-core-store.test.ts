@@ -74,4 +74,18 @@ describe("CoreBatchStore over tenant collections", () => {
     expect(store.scheduledCalls(ref)).toEqual([]);
     expect(() => store.createCall(CoreBatchStore.ref("other-key", PATH), { key: "sc0", status: "PENDING" }, new Date(T0))).toThrow(/gone/);
   });
+
+  // Pages are cached per tenant version (PageCache): a write that left it alone would serve stale pages.
+  it.each([
+    { write: "updateScheduledCall", run: (store: CoreBatchStore, ref: string) => { store.updateScheduledCall(ref, "sc0", { status: "PENDING" }); } },
+    { write: "createCall", run: (store: CoreBatchStore, ref: string) => store.createCall(ref, { key: "sc0", status: "PENDING" }, new Date(T0)) },
+    { write: "discardCall", run: (store: CoreBatchStore, ref: string) => { store.discardCall(ref, "c1"); } },
+    { write: "updateBatch", run: (store: CoreBatchStore, ref: string) => { store.updateBatch(ref, { completedCount: 1, endedAt: null }); } },
+  ])("$write moves the tenant's version on", ({ run }) => {
+    const { tenant, store, ref } = world([{ metadata: { who: "a" } }]);
+    store.createCall(ref, { key: "sc0", status: "PENDING" }, new Date(T0));
+    const before = tenant.version;
+    run(store, ref);
+    expect(tenant.version).toBeGreaterThan(before);
+  });
 });

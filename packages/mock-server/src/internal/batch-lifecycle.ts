@@ -78,6 +78,9 @@ interface Pending<Ref> {
   readonly due: number;
 }
 
+/** What advanceTo returns when nothing is due: one settled promise, shared. */
+const SETTLED = Promise.resolve();
+
 /**
  * Drives every tracked batch to where it should be at a given time. `advanceTo(now)` does all
  * synchronous transitions before it returns; webhook deliveries run after, one at a time per batch
@@ -134,7 +137,8 @@ export class BatchLifecycle<Ref> {
 
   advanceTo(now: number): Promise<void> {
     this.#latest = Math.max(this.#latest, now);
-    if (now < this.#earliest && this.#busy.size === 0) return Promise.resolve();
+    // Called before every request: nothing due costs no promise.
+    if (now < this.#earliest && this.#busy.size === 0) return SETTLED;
     let earliest = Infinity;
     for (const [ref, nextAt] of this.#next) {
       if (this.#busy.has(ref)) continue;

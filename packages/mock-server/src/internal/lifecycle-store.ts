@@ -1,5 +1,6 @@
 import type { BatchLifecycleStore, LifecycleBatch, LifecycleScheduledCall, ScheduledCallStatus, ScheduledCallUpdate } from "./batch-lifecycle.js";
 import type { JsonObject } from "./json.js";
+import type { StoredItem } from "./stored-item.js";
 import type { TenantState } from "./tenant-state.js";
 
 /** What the lifecycle store needs from the core: tenants, and Calls generated like the API's. */
@@ -30,7 +31,7 @@ export class CoreBatchStore implements BatchLifecycleStore<string> {
 
   batch(ref: string): LifecycleBatch | undefined {
     const found = this.#batchItem(ref);
-    return found === undefined ? undefined : (found.value as unknown as LifecycleBatch);
+    return found === undefined ? undefined : (found.item.value as unknown as LifecycleBatch);
   }
 
   scheduledCalls(ref: string): readonly LifecycleScheduledCall[] {
@@ -48,9 +49,11 @@ export class CoreBatchStore implements BatchLifecycleStore<string> {
 
   updateScheduledCall(ref: string, key: string, update: ScheduledCallUpdate): void {
     const found = this.#locate(ref);
-    const item = found?.tenant.collections.get(`${found.path}/scheduled_calls`)?.get(key);
+    if (found === undefined) return;
+    const item = found.tenant.collections.get(`${found.path}/scheduled_calls`)?.get(key);
     if (item === undefined) return;
     item.value = { ...item.value, ...update };
+    found.tenant.changed();
   }
 
   createCall(ref: string, call: LifecycleScheduledCall, at: Date): { readonly callId: string } & Readonly<Record<string, unknown>> {
@@ -68,6 +71,7 @@ export class CoreBatchStore implements BatchLifecycleStore<string> {
     if (typeof callId !== "string") throw new Error("A generated Call has no callId.");
     tenant.collection("/api/calls").set(callId, { seq: tenant.nextSeq(), value });
     tenant.collection(`${path}/created_calls`).set(callId, { seq: tenant.nextSeq(), value });
+    tenant.changed();
     return { ...value, callId };
   }
 
@@ -76,12 +80,14 @@ export class CoreBatchStore implements BatchLifecycleStore<string> {
     if (found === undefined) return;
     found.tenant.collections.get("/api/calls")?.delete(callId);
     found.tenant.collections.get(`${found.path}/created_calls`)?.delete(callId);
+    found.tenant.changed();
   }
 
   updateBatch(ref: string, update: { readonly completedCount: number; readonly endedAt: string | null }): void {
     const found = this.#batchItem(ref);
     if (found === undefined) return;
-    found.value = { ...found.value, completedCount: update.completedCount, endedAt: update.endedAt };
+    found.item.value = { ...found.item.value, completedCount: update.completedCount, endedAt: update.endedAt };
+    found.tenant.changed();
   }
 
   #locate(ref: string): { tenant: TenantState; path: string } | undefined {
@@ -90,11 +96,12 @@ export class CoreBatchStore implements BatchLifecycleStore<string> {
     return tenant === undefined ? undefined : { tenant, path: ref.slice(at + 1) };
   }
 
-  #batchItem(ref: string): { value: JsonObject } | undefined {
+  #batchItem(ref: string): { tenant: TenantState; item: StoredItem } | undefined {
     const found = this.#locate(ref);
     if (found === undefined) return undefined;
     const { tenant, path } = found;
     const slash = path.lastIndexOf("/");
-    return tenant.collections.get(path.slice(0, slash))?.get(path.slice(slash + 1));
+    const item = tenant.collections.get(path.slice(0, slash))?.get(path.slice(slash + 1));
+    return item === undefined ? undefined : { tenant, item };
   }
 }

@@ -51,6 +51,8 @@ export interface CoreOptions {
   readonly rateLimiter: RateLimiter | null;
   /** null: batches are stored as sent and never move (the default in code). */
   readonly lifecycle: (BatchLifecycleOptions & BatchValidationOptions) | null;
+  /** Default true: list pages are served again while their tenant is unchanged (see PageCache); tests turn it off to compare. */
+  readonly pageCache?: boolean;
 }
 
 const BATCH_CREATE = "agents_scheduled_batches_create";
@@ -315,20 +317,34 @@ export class MockCore {
   }
 
   #execute(call: Call): CoreResponse {
+    if (call.op.kind === "list") return this.#list(call);
+    if (call.op.kind === "retrieve") return this.#retrieve(call);
+    try {
+      return this.#write(call);
+    } finally {
+      // Whatever it did, even when it failed halfway: pages cached before it are not served again.
+      call.tenant.changed();
+    }
+  }
+
+  #retrieve(call: Call): CoreResponse {
+    const item = this.#item(call.tenant, call.path);
+    return call.op.success.mediaType === "application/json" ? text(call.op.success.status, itemJson(item)) : this.#render(call, item.value);
+  }
+
+  /** Every operation that is not a plain read: creates, updates, deletes, singletons and actions. */
+  #write(call: Call): CoreResponse {
     const { op, tenant, path } = call;
     switch (op.kind) {
       case "list":
-        return this.#list(call);
+      case "retrieve":
+        throw new Error(`${op.kind} is a read`);
       case "create": {
         const batch = op.operationId === BATCH_CREATE && this.options.lifecycle !== null;
         if (batch) this.#checkBatch(call);
         const created = this.#create(call, path, op.template);
         if (batch) this.#trackBatch(call, `${path}/${encodeURIComponent(String(created["batchId"]))}`);
         return json(op.success.status, created);
-      }
-      case "retrieve": {
-        const item = this.#item(tenant, path);
-        return call.op.success.mediaType === "application/json" ? text(op.success.status, itemJson(item)) : this.#render(call, item.value);
       }
       case "replace":
       case "update": {
@@ -383,6 +399,17 @@ export class MockCore {
   }
 
   #list(call: Call): CoreResponse {
+    const { tenant, request } = call;
+    if (this.options.pageCache === false) return this.#page(call);
+    const cached = tenant.pages.get(request.url.href, tenant.version);
+    if (cached !== undefined) return cached;
+    const version = tenant.version;
+    const response = this.#page(call);
+    tenant.pages.set(request.url.href, version, response);
+    return response;
+  }
+
+  #page(call: Call): CoreResponse {
     const { op, query } = call;
     const { items, order } = viewList(op, query, [...(call.tenant.collections.get(call.path)?.values() ?? [])]);
     if (!op.paginated) {

@@ -45,14 +45,20 @@ function parsedUrl(href: string): URL {
   return url;
 }
 
+// Node's headers for a response, built once per response object: the core hands out the same
+// object for a page served again (PageCache), so a busy list costs no header building at all.
+const nodeHeaders = new WeakMap<CoreResponse, Record<string, string | number>>();
+
 export function writeNodeResponse(response: ServerResponse, core: CoreResponse): void {
-  // An explicit length avoids chunked encoding: cheaper, and raw clients read one plain body.
-  const { body } = core;
-  const length = body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
-  const headers: Record<string, string> = { ...core.headers };
-  headers["content-length"] = String(length);
+  let headers = nodeHeaders.get(core);
+  if (headers === undefined) {
+    // An explicit length avoids chunked encoding: cheaper, and raw clients read one plain body.
+    const { body } = core;
+    headers = { ...core.headers, "content-length": body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength };
+    nodeHeaders.set(core, headers);
+  }
   response.writeHead(core.status, headers);
-  response.end(body ?? undefined);
+  response.end(core.body ?? undefined);
 }
 
 function readNodeBody(request: IncomingMessage, limit: number): Promise<Uint8Array | "too-large"> {

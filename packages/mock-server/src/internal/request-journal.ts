@@ -35,12 +35,6 @@ export interface JournalRecord {
   readonly fault?: string | undefined;
 }
 
-/** A recorded request not read yet. */
-interface Pending {
-  readonly seq: number;
-  readonly record: JournalRecord;
-}
-
 export interface JournalFilter {
   /** Case-insensitive. */
   readonly method?: string;
@@ -57,10 +51,23 @@ export const DEFAULT_JOURNAL_CAPACITY = 10_000;
 /**
  * Every request the mock answered, in a ring buffer so a long-running mock keeps bounded memory.
  * Tests read it to assert on what a client really sent ("retried exactly twice").
+ *
+ * Kept as columns, not an object per request: recording allocates nothing that outlives the
+ * request, so a busy mock's journal gives the garbage collector nothing to copy or promote.
+ * Entries are built when read, then kept until their slot is reused.
  */
 export class RequestJournal {
   readonly capacity: number;
-  readonly #ring: (JournalEntry | Pending | undefined)[];
+  readonly #seqs: Float64Array;
+  readonly #times: Float64Array;
+  readonly #durations: Float64Array;
+  readonly #statuses: Uint16Array;
+  readonly #methods: string[];
+  readonly #paths: string[];
+  readonly #searches: string[];
+  readonly #tenants: (string | null)[];
+  readonly #faults: (string | undefined)[];
+  readonly #entries: (JournalEntry | undefined)[];
   #next = 0;
   #size = 0;
   #seq = 0;
@@ -71,7 +78,16 @@ export class RequestJournal {
       throw new RangeError(`Journal capacity must be an integer >= 1, got ${String(capacity)}.`);
     }
     this.capacity = capacity;
-    this.#ring = new Array<JournalEntry | Pending | undefined>(capacity);
+    this.#seqs = new Float64Array(capacity);
+    this.#times = new Float64Array(capacity);
+    this.#durations = new Float64Array(capacity);
+    this.#statuses = new Uint16Array(capacity);
+    this.#methods = new Array<string>(capacity).fill("");
+    this.#paths = new Array<string>(capacity).fill("");
+    this.#searches = new Array<string>(capacity).fill("");
+    this.#tenants = new Array<string | null>(capacity).fill(null);
+    this.#faults = new Array<string | undefined>(capacity).fill(undefined);
+    this.#entries = new Array<JournalEntry | undefined>(capacity).fill(undefined);
   }
 
   /** Entries kept now. */
@@ -84,14 +100,24 @@ export class RequestJournal {
     return this.#dropped;
   }
 
-  /** Keeps `record`; returns its place in arrival order. */
-  record(record: JournalRecord): { readonly seq: number } {
+  /** Keeps `record`; returns its place in arrival order (its entry's `seq`). */
+  record(record: JournalRecord): number {
     if (this.#size === this.capacity) this.#dropped++;
     else this.#size++;
-    const slot = { seq: ++this.#seq, record };
-    this.#ring[this.#next] = slot;
-    this.#next = (this.#next + 1) % this.capacity;
-    return slot;
+    const i = this.#next;
+    const seq = ++this.#seq;
+    this.#seqs[i] = seq;
+    this.#times[i] = record.timeMs;
+    this.#durations[i] = record.durationMs;
+    this.#statuses[i] = record.status;
+    this.#methods[i] = record.method;
+    this.#paths[i] = record.path;
+    this.#searches[i] = record.search;
+    this.#tenants[i] = record.tenant;
+    this.#faults[i] = record.fault;
+    this.#entries[i] = undefined;
+    this.#next = (i + 1) % this.capacity;
+    return seq;
   }
 
   /** Kept entries, oldest first, that match every field of `filter`. */
@@ -100,12 +126,8 @@ export class RequestJournal {
     const statuses = filter.status === undefined ? undefined : ([] as number[]).concat(filter.status);
     const out: JournalEntry[] = [];
     const start = (this.#next - this.#size + this.capacity) % this.capacity;
-    for (let i = 0; i < this.#size; i++) {
-      const index = (start + i) % this.capacity;
-      const slot = this.#ring[index];
-      if (slot === undefined) continue;
-      const entry = "record" in slot ? toEntry(slot) : slot;
-      this.#ring[index] = entry;
+    for (let n = 0; n < this.#size; n++) {
+      const entry = this.#entry((start + n) % this.capacity);
       if (method !== undefined && entry.method !== method) continue;
       if (filter.path !== undefined && entry.path !== filter.path) continue;
       if (filter.pathPrefix !== undefined && !entry.path.startsWith(filter.pathPrefix)) continue;
@@ -117,27 +139,34 @@ export class RequestJournal {
   }
 
   clear(): void {
-    this.#ring.fill(undefined);
+    // Only the bookkeeping: slots are overwritten before they are read again.
+    this.#entries.fill(undefined);
     this.#next = 0;
     this.#size = 0;
     this.#dropped = 0;
   }
-}
 
-/** The public shape of a recorded request (same fields, same order as always). */
-function toEntry({ seq, record }: Pending): JournalEntry {
-  return {
-    seq,
-    time: new Date(record.timeMs).toISOString(),
-    method: record.method,
-    path: record.path,
-    // As `Object.fromEntries(url.searchParams)` at arrival: the same parse of the same text.
-    query: record.search === "" ? {} : Object.fromEntries(new URLSearchParams(record.search)),
-    status: record.status,
-    durationMs: record.durationMs,
-    tenant: record.tenant,
-    ...(record.fault === undefined ? {} : { fault: record.fault }),
-  };
+  /** The public shape of slot `i` (same fields, same order as always), built once. */
+  #entry(i: number): JournalEntry {
+    const built = this.#entries[i];
+    if (built !== undefined) return built;
+    const search = this.#searches[i] ?? "";
+    const fault = this.#faults[i];
+    const entry: JournalEntry = {
+      seq: this.#seqs[i] ?? 0,
+      time: new Date(this.#times[i] ?? 0).toISOString(),
+      method: this.#methods[i] ?? "",
+      path: this.#paths[i] ?? "",
+      // As `Object.fromEntries(url.searchParams)` at arrival: the same parse of the same text.
+      query: search === "" ? {} : Object.fromEntries(new URLSearchParams(search)),
+      status: this.#statuses[i] ?? 0,
+      durationMs: this.#durations[i] ?? 0,
+      tenant: this.#tenants[i] ?? null,
+      ...(fault === undefined ? {} : { fault }),
+    };
+    this.#entries[i] = entry;
+    return entry;
+  }
 }
 
 /**
