@@ -58,6 +58,9 @@ describe("PageCache", () => {
     const cache = new PageCache();
     for (let i = 0; i < 256; i++) cache.set(`https://x/${i}`, 1, response("{}"));
     expect(cache.get("https://x/0", 1)).toBeDefined();
+    // A page stored again replaces its entry: nothing is dropped.
+    cache.set("https://x/255", 2, response("{}"));
+    expect(cache.get("https://x/0", 1)).toBeDefined();
     cache.set("https://x/256", 1, response("{}"));
     expect(cache.get("https://x/0", 1)).toBeUndefined();
     expect(cache.get("https://x/256", 1)).toBeDefined();

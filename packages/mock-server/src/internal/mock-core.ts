@@ -317,10 +317,11 @@ export class MockCore {
   }
 
   #execute(call: Call): CoreResponse {
-    if (call.op.kind === "list") return this.#list(call);
-    if (call.op.kind === "retrieve") return this.#retrieve(call);
+    const { kind } = call.op;
+    if (kind === "list") return this.#list(call);
+    if (kind === "retrieve") return this.#retrieve(call);
     try {
-      return this.#write(call);
+      return this.#write(call, kind);
     } finally {
       // Whatever it did, even when it failed halfway: pages cached before it are not served again.
       call.tenant.changed();
@@ -333,12 +334,9 @@ export class MockCore {
   }
 
   /** Every operation that is not a plain read: creates, updates, deletes, singletons and actions. */
-  #write(call: Call): CoreResponse {
+  #write(call: Call, kind: Exclude<OperationKind, "list" | "retrieve">): CoreResponse {
     const { op, tenant, path } = call;
-    switch (op.kind) {
-      case "list":
-      case "retrieve":
-        throw new Error(`${op.kind} is a read`);
+    switch (kind) {
       case "create": {
         const batch = op.operationId === BATCH_CREATE && this.options.lifecycle !== null;
         if (batch) this.#checkBatch(call);

@@ -25,11 +25,14 @@ export class PageCache {
   }
 
   set(href: string, version: number, response: CoreResponse): void {
-    const size = typeof response.body === "string" ? response.body.length : 0;
+    const previous = this.#entries.get(href);
+    if (previous !== undefined) {
+      this.#entries.delete(href);
+      this.#chars -= sizeOf(previous.response);
+    }
+    const size = sizeOf(response);
     // Bounded both ways: many distinct URLs (a walk's cursors) or a few huge pages.
     if (this.#entries.size >= MAX_PAGES || this.#chars + size > MAX_CHARS) this.clear();
-    const previous = this.#entries.get(href);
-    if (previous !== undefined && typeof previous.response.body === "string") this.#chars -= previous.response.body.length;
     this.#entries.set(href, { version, response });
     this.#chars += size;
   }
@@ -38,4 +41,8 @@ export class PageCache {
     this.#entries.clear();
     this.#chars = 0;
   }
+}
+
+function sizeOf(response: CoreResponse): number {
+  return typeof response.body === "string" ? response.body.length : (response.body?.byteLength ?? 0);
 }
