@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { createMockHandler } from "@ultravox-api/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { loadSpecFile } from "../src/internal/load-spec-file.js";
 import { field, results, send } from "./helpers/api.js";
 
 /** A tiny spec: one collection, one item path, a nullable field without a type. */
@@ -79,7 +80,8 @@ describe("another spec", () => {
   });
 
   it("every published Ultravox spec version compiles and answers each parameterless GET without a 5xx", async () => {
-    const dir = "/work/shared/ultravox-spec/history";
+    // ../shared beside the repository, as in CI (never an absolute path of one machine).
+    const dir = fileURLToPath(new URL("../../../../shared/ultravox-spec/history", import.meta.url));
     const files = (await readdir(dir)).filter((name) => name.endsWith(".yaml"));
     expect(files.length).toBeGreaterThan(100);
     const failures: string[] = [];
@@ -132,5 +134,53 @@ describe("CLI --spec", () => {
     const exited = new Promise((resolve) => child.on("exit", resolve));
     child.kill("SIGINT");
     expect(await exited).toBe(0);
+  });
+});
+
+describe("loadSpecFile (--spec)", () => {
+  it("reads the locked spec exactly as the `yaml` package does", async () => {
+    const file = fileURLToPath(new URL("../../../spec/openapi.yaml", import.meta.url));
+    const independent: unknown = parse(await readFile(file, "utf8"), { maxAliasCount: 10_000 });
+    expect(await loadSpecFile(file)).toEqual(independent);
+  });
+
+  // YAML 1.2 core scalars: an OpenAPI document's dates, versions and yes/no must stay strings.
+  it.each([
+    { yaml: "2024-01-01", want: "2024-01-01" },
+    { yaml: "2024-01-01T00:00:00Z", want: "2024-01-01T00:00:00Z" },
+    { yaml: "yes", want: "yes" },
+    { yaml: "off", want: "off" },
+    { yaml: "3.1.0", want: "3.1.0" },
+    { yaml: "'42'", want: "42" },
+    { yaml: "42", want: 42 },
+    { yaml: "1.5", want: 1.5 },
+    { yaml: "true", want: true },
+    { yaml: "~", want: null },
+    { yaml: "null", want: null },
+  ])("example: $yaml → $want", async ({ yaml, want }) => {
+    const dir = await mkdtemp(join(tmpdir(), "ultravox-spec-"));
+    try {
+      const file = join(dir, "spec.yaml");
+      await writeFile(file, `openapi: 3.1.0\npaths: {}\nexample: ${yaml}\n`);
+      const document = await loadSpecFile(file);
+      expect(document["example"]).toEqual(want);
+      expect(document["example"]).toEqual((parse(`v: ${yaml}`) as { v: unknown }).v);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says which file is not an OpenAPI document, or where its YAML breaks", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ultravox-spec-"));
+    try {
+      const notSpec = join(dir, "list.yaml");
+      await writeFile(notSpec, "- a\n- b\n");
+      await expect(loadSpecFile(notSpec)).rejects.toThrow(`${notSpec} is not an OpenAPI document (no paths)`);
+      const broken = join(dir, "broken.yaml");
+      await writeFile(broken, "openapi: 3.1.0\npaths:\n  /x: [unclosed\n");
+      await expect(loadSpecFile(broken)).rejects.toThrow(`${broken}:4:1: unexpected end of the stream within a flow collection`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

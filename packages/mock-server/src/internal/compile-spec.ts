@@ -136,7 +136,9 @@ function compileDocument(document: JsonObject, options: CompileSpecOptions): Com
   const components = isObject(document["components"]) ? document["components"] : {};
   const schemas = isObject(components["schemas"]) ? components["schemas"] : {};
   const paths = isObject(document["paths"]) ? document["paths"] : {};
-  const extra = options.ajvOptions ?? {};
+  // Compiled at start (another spec): ajv's optimisation passes cost about a third of the start-up
+  // and save little per validation. The bundled spec's build-time code (ajvOptions given) keeps them.
+  const extra = options.ajvOptions ?? { code: { optimize: false } };
   // Built on first use: with every validator precompiled, no ajv instance is built at all.
   // Parameters rarely reference components (this spec's never do): skip converting them all then.
   const paramsUseRefs = parametersUseRefs(paths);
