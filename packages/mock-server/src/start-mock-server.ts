@@ -1,4 +1,4 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { wrapCore } from "./create-mock-handler.js";
 import { ConnectionReset } from "./internal/connection-reset.js";
@@ -36,23 +36,23 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       writeNodeResponse(response, badRequest("Malformed request target."));
       return;
     }
-    const fail = (error: unknown): void => {
-      // An injected reset: drop the connection without a byte of answer.
-      if (error instanceof ConnectionReset) request.socket.destroy();
-      else writeNodeResponse(response, { status: 500, headers: { "content-type": "application/json" }, body: JSON.stringify({ detail: "Mock server error." }) });
-    };
     let answer;
     try {
       answer = core.dispatch(coreRequest);
     } catch (error) {
-      fail(error);
+      fail(request, response, error);
       return;
     }
     // Most answers are ready at once (a GET has no body to wait for): written in this same turn.
     if (answer instanceof Promise) {
-      answer.then((ready) => {
-        writeNodeResponse(response, ready);
-      }, fail);
+      answer.then(
+        (ready) => {
+          writeNodeResponse(response, ready);
+        },
+        (error: unknown) => {
+          fail(request, response, error);
+        },
+      );
     } else {
       writeNodeResponse(response, answer);
     }
@@ -94,6 +94,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         server.closeAllConnections();
       }),
   };
+}
+
+/** A dispatch that threw: an injected reset drops the connection without a byte of answer; anything else is a 500. */
+function fail(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+  if (error instanceof ConnectionReset) request.socket.destroy();
+  else writeNodeResponse(response, { status: 500, headers: { "content-type": "application/json" }, body: JSON.stringify({ detail: "Mock server error." }) });
 }
 
 function badRequest(message: string): { status: number; headers: Record<string, string>; body: string } {

@@ -11,7 +11,7 @@ export type ListDescription = Pick<CompiledOperation, "filters" | "search" | "qu
 
 export interface ListView {
   /** The items the query keeps, in storage order (oldest first). */
-  readonly items: StoredItem[];
+  readonly items: readonly StoredItem[];
   /** The order the query asks for; undefined: the default, newest first. */
   readonly order: ItemOrder | undefined;
 }
@@ -105,7 +105,7 @@ export function viewList(op: ListDescription, query: JsonObject, items: readonly
     order = TOOL_ORDERS[sortOrder];
   }
 
-  const kept = predicates.length === 0 ? [...items] : items.filter((item) => predicates.every((keep) => keep(item)));
+  const kept = predicates.length === 0 ? items : items.filter((item) => predicates.every((keep) => keep(item)));
   return { items: kept, order };
 }
 

@@ -16,7 +16,6 @@ import { afterCreate, MANAGED_COLLECTIONS } from "./create-hooks.js";
 import { toFieldErrors } from "./drf-errors.js";
 import { detail, HttpFailure } from "./http-failure.js";
 import { asArray, bareObject, camelCase, isObject, type JsonObject } from "./json.js";
-import { paginate } from "./paginate.js";
 import { usageAnswer } from "./call-usage.js";
 import { rememberDeletedCall } from "./deleted-calls.js";
 import { NEWEST_FIRST, sortItems } from "./item-order.js";
@@ -418,8 +417,6 @@ export class MockCore {
     const asked = typeof query["pageSize"] === "number" ? query["pageSize"] : 0;
     const pageSize = asked < 1 ? op.pageSize.default : Math.min(asked, op.pageSize.max);
     const cursor = typeof query["cursor"] === "string" ? query["cursor"] : undefined;
-    // The default order with the usual envelope stays on paginate's fast path (the seed story).
-    if (order === undefined && op.envelopeTotal) return text(200, paginate(items, { cursor, pageSize, url: call.request.url }));
     return text(200, sortedPage(items, order ?? NEWEST_FIRST, { cursor, pageSize, url: call.request.url, total: op.envelopeTotal }));
   }
 

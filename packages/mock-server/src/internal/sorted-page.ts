@@ -19,8 +19,8 @@ interface Position extends KeyedItem {
 /**
  * The JSON text of one page of `items` in `order`, keyset style: a cursor holds the sort key and
  * `seq` of the item it continues from (and the order's id), so next/previous walk the sorted list
- * exactly once and stay valid when items are added or removed. `paginate` serves the default order;
- * this serves the others (sort, sortOrder, primaryLanguage) and envelopes without `total`.
+ * exactly once and stay valid when items are added or removed. Every paginated list is served here,
+ * in the default order (newest first) or the one its query asks for (sort, sortOrder, primaryLanguage).
  */
 export function sortedPage(items: readonly StoredItem[], order: ItemOrder, request: SortedPageRequest): string {
   const entries = sortItems(items, order);
