@@ -1,17 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUltravoxClient, unwrap, UltravoxNotFoundError, type UltravoxClient } from "@ultravox-api/client";
-
-// @ultravox-api/mock-server devDepends on this package, so it cannot be a dependency here (a cycle);
-// packages/client/turbo.json builds it before these tests and we load its dist directly.
-interface MockServer {
-  readonly url: string;
-  readonly apiKey: string;
-  close(): Promise<void>;
-}
-const mockDist = new URL("../../mock-server/dist/index.js", import.meta.url).href;
-const { startMockServer } = (await import(/* @vite-ignore */ mockDist)) as {
-  startMockServer: (options?: { seed?: number }) => Promise<MockServer>;
-};
+import { startMockServer, type MockServer } from "@ultravox-api/mock-server";
 
 let mock: MockServer;
 let client: UltravoxClient;
