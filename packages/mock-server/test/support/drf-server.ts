@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-/** Debian's interpreter: the one `python3-djangorestframework` installs into. */
-export const PYTHON = "/usr/bin/python3";
+/** Debian's interpreter (the one `python3-djangorestframework` installs into), or `DRF_PYTHON`. */
+export const PYTHON = process.env["DRF_PYTHON"] ?? "/usr/bin/python3";
 const SERVE = fileURLToPath(new URL("../drf-reference/serve.py", import.meta.url));
 
 export interface DrfServer {
