@@ -13,7 +13,7 @@ export interface Row {
   /** `{agent}`, `{batch}`, `{throttle}`, `{upperAgent}` are each server's ids, `{absent}` a UUID no one has. */
   readonly path: string;
   /** Default "valid". "other": another account's key. */
-  readonly key?: "valid" | "other" | "wrong" | "empty" | "none";
+  readonly key?: "valid" | "other" | "wrong" | "empty" | "none" | "unsafe";
   readonly body?: unknown;
   readonly rawBody?: string;
   readonly headers?: Readonly<Record<string, string>>;
@@ -25,6 +25,8 @@ export interface Row {
     readonly contentType?: string | null;
     readonly allow: string | null;
     readonly wwwAuthenticate?: string;
+    /** `Access-Control-*` headers; default none. */
+    readonly cors?: Readonly<Record<string, string>>;
     /** The normalised body (see bodyShape). */
     readonly body?: unknown;
     /** The exact JSON body. */
@@ -95,6 +97,11 @@ const PAUSED = "the mock's batch has no `paused`; DRF renders the model default 
 /** A pending difference; the Allow reason is added whenever `allow` is among the fields. */
 function pending(fields: readonly Field[], ...reasons: string[]): Pending {
   return { fields, reason: [...(fields.includes("allow") ? [ALLOW_REASON] : []), ...reasons].join("; ") };
+}
+
+/** A pending difference whose reasons say everything (no Allow reason added). */
+function pendingAsSaid(fields: readonly Field[], ...reasons: string[]): Pending {
+  return { fields, reason: reasons.join("; ") };
 }
 
 const rowsOfOrder: Row[] = [
@@ -233,6 +240,28 @@ const rowsOfMethods: Row[] = [
   { name: "Allow with 405 lists HEAD and OPTIONS", kind: 6, method: "DELETE", path: CALLS, want: { status: 405, allow: LIST, json: methodNotAllowed("DELETE") }, mockPending: pending(["allow"]) },
 ];
 
+const ORIGIN = { origin: "https://demo.example" };
+/** django-cors-headers 3.14's preflight answer with CORS_ALLOW_ALL_ORIGINS and x-unsafe-api-key added. */
+const PREFLIGHT_CORS = {
+  "access-control-allow-headers": "accept, accept-encoding, authorization, content-type, dnt, origin, user-agent, x-csrftoken, x-requested-with, x-unsafe-api-key",
+  "access-control-allow-methods": "DELETE, GET, OPTIONS, PATCH, POST, PUT",
+  "access-control-allow-origin": "*",
+  "access-control-max-age": "86400",
+};
+const CORS_ASSUMED = "ASSUMED production config (stock django-cors-headers: any origin, x-unsafe-api-key added to its default headers)";
+const preflight = (requested: string): Readonly<Record<string, string>> => ({
+  ...ORIGIN,
+  "access-control-request-method": "POST",
+  "access-control-request-headers": requested,
+});
+
+const rowsOfCors: Row[] = [
+  { name: "CORS preflight naming X-Unsafe-API-Key: 200 before routing and auth", kind: 6, method: "OPTIONS", path: THROTTLES, key: "none", headers: preflight("content-type, x-unsafe-api-key"), want: { status: 200, contentType: "text/html", allow: null, cors: PREFLIGHT_CORS, body: "" }, mockPending: pendingAsSaid(["status", "contentType", "allow", "cors", "body"], CORS_ASSUMED, "the mock answers a preflight 405 JSON with Allow and no Access-Control-* headers") },
+  { name: "CORS preflight naming X-API-Key: the same answer (the browser, not the server, refuses)", kind: 6, method: "OPTIONS", path: CALLS, key: "none", headers: preflight("x-api-key"), want: { status: 200, contentType: "text/html", allow: null, cors: PREFLIGHT_CORS, body: "" }, mockPending: pendingAsSaid(["status", "contentType", "allow", "cors", "body"], CORS_ASSUMED, "the mock answers a preflight 405 JSON with Allow and no Access-Control-* headers") },
+  { name: "CORS: a request with X-Unsafe-API-Key from another origin", kind: 6, method: "GET", path: `${CALLS}?pageSize=1`, key: "unsafe", headers: ORIGIN, want: { status: 200, allow: LIST, cors: { "access-control-allow-origin": "*" }, page: { count: 1, total: 12, next: true, previous: false } }, mockPending: pending(["allow", "cors"], CORS_ASSUMED, "the mock sends no Access-Control-Allow-Origin") },
+  { name: "CORS: a 401 from another origin carries Access-Control-Allow-Origin too", kind: 6, method: "GET", path: CALLS, key: "none", headers: ORIGIN, want: { status: 401, allow: LIST, wwwAuthenticate: AUTH_SCHEME, cors: { "access-control-allow-origin": "*" }, json: NOT_PROVIDED }, mockPending: pending(["allow", "wwwAuthenticate", "cors"], CORS_ASSUMED, WWW_AUTH, "the mock sends no Access-Control-Allow-Origin") },
+];
+
 const sentId = "11111111-1111-4111-8111-111111111111";
 
 const rowsOfAssigned: Row[] = [
@@ -309,6 +338,7 @@ export const ROWS: readonly Row[] = [
   ...rowsOfQuery,
   ...rowsOfBodies,
   ...rowsOfMethods,
+  ...rowsOfCors,
   ...rowsOfAssigned,
   ...rowsOfValues,
   ...rowsOfMedia,

@@ -1,6 +1,7 @@
 /**
  * The mock against a real Django REST Framework app (test/drf-reference): the same requests to
- * both, comparing status, media type, `Allow`, `WWW-Authenticate`, `Retry-After` and body shape.
+ * both, comparing status, media type, `Allow`, `WWW-Authenticate`, `Retry-After`, `Access-Control-*`
+ * and body shape.
  *
  * Each row's `want` is what DRF answers (asserted, so the reference itself is tested). Then:
  * - no `mockPending`/`mockDiffers`: the mock must answer the same;
@@ -37,6 +38,7 @@ async function send(target: Target, row: Row): Promise<Observed> {
   const headers: Record<string, string> = { ...row.headers };
   const key = row.key ?? "valid";
   if (key === "valid" || key === "other") headers["x-api-key"] = target.keys[key];
+  else if (key === "unsafe") headers["x-unsafe-api-key"] = target.keys.valid;
   else if (key === "wrong") headers["x-api-key"] = WRONG_KEY;
   else if (key === "empty") headers["x-api-key"] = "";
   let body: string | undefined = row.rawBody;
@@ -119,12 +121,14 @@ describe.skipIf(skip)("the mock answers like a DRF server", () => {
       allow: fromDrf.allow,
       wwwAuthenticate: fromDrf.wwwAuthenticate,
       retryAfter: fromDrf.retryAfter,
+      cors: fromDrf.cors,
     }).toEqual({
       status: want.status,
       contentType: want.contentType === undefined ? "application/json" : want.contentType,
       allow: want.allow,
       wwwAuthenticate: want.wwwAuthenticate ?? null,
       retryAfter: null,
+      cors: want.cors ?? {},
     });
     if (want.body !== undefined) expect(fromDrf.body).toEqual(want.body);
     if (want.json !== undefined) expect(fromDrf.json).toEqual(want.json);

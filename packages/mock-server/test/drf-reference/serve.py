@@ -4,7 +4,7 @@ generic HTTP behaviour. Serves on 127.0.0.1 and prints one JSON line: {"port", "
     /usr/bin/python3 serve.py --port 0
 
 Settings are Django's and DRF's defaults except: JSON-only rendering, the X-API-Key auth class,
-IsAuthenticated, cursor pagination with `pageSize` and `total`, django-filter. CommonMiddleware keeps
+IsAuthenticated, cursor pagination with `pageSize` and `total`, django-filter, django-cors-headers. CommonMiddleware keeps
 APPEND_SLASH=True (Django's default); the routes have no trailing slash, like the spec's paths, so a
 slash is never appended to a match and `/api/call_throttles/` is a 404. The database is SQLite in
 memory on a single-threaded server (Django then closes each connection, so no request waits).
@@ -18,6 +18,7 @@ import uuid
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import django  # noqa: E402
+from corsheaders.defaults import default_headers  # noqa: E402
 from django.conf import settings  # noqa: E402
 
 API_KEY = "drf-reference-key"
@@ -27,8 +28,13 @@ settings.configure(
     SECRET_KEY="drf-reference-only",
     ALLOWED_HOSTS=["127.0.0.1", "localhost"],
     ROOT_URLCONF="ultravox_ref.urls",
-    INSTALLED_APPS=["rest_framework", "django_filters", "ultravox_ref"],
-    MIDDLEWARE=["django.middleware.common.CommonMiddleware"],
+    INSTALLED_APPS=["corsheaders", "rest_framework", "django_filters", "ultravox_ref"],
+    # django-cors-headers first, as its docs require: it answers preflights before routing or auth.
+    MIDDLEWARE=["corsheaders.middleware.CorsMiddleware", "django.middleware.common.CommonMiddleware"],
+    # ASSUMED CORS settings: any origin, and X-Unsafe-API-Key (the Ultravox docs: the header that
+    # browsers may send) but not X-API-Key among the request headers allowed.
+    CORS_ALLOW_ALL_ORIGINS=True,
+    CORS_ALLOW_HEADERS=[*default_headers, "x-unsafe-api-key"],
     DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
     USE_TZ=True,
     TIME_ZONE="UTC",

@@ -1,6 +1,6 @@
 /**
  * Normalising and comparing two HTTP answers for the DRF differential test: status, media type,
- * `Allow`, `WWW-Authenticate`, `Retry-After` and the body's shape.
+ * `Allow`, `WWW-Authenticate`, `Retry-After`, `Access-Control-*` and the body's shape.
  */
 
 export interface Observed {
@@ -10,13 +10,15 @@ export interface Observed {
   readonly allow: string | null;
   readonly wwwAuthenticate: string | null;
   readonly retryAfter: string | null;
+  /** Every `Access-Control-*` header, by lower-case name. */
+  readonly cors: Readonly<Record<string, string>>;
   /** See {@link bodyShape}. */
   readonly body: unknown;
   /** The parsed JSON body (undefined when there is none). */
   readonly json: unknown;
 }
 
-export type Field = "status" | "contentType" | "allow" | "wwwAuthenticate" | "retryAfter" | "body" | "probe";
+export type Field = "status" | "contentType" | "allow" | "wwwAuthenticate" | "retryAfter" | "cors" | "body" | "probe";
 
 export const NON_JSON = "<non-JSON body>";
 
@@ -70,6 +72,7 @@ export async function observe(response: Response): Promise<Observed> {
     allow: response.headers.get("allow"),
     wwwAuthenticate: response.headers.get("www-authenticate"),
     retryAfter: response.headers.get("retry-after"),
+    cors: Object.fromEntries([...response.headers].filter(([name]) => name.startsWith("access-control-")).sort()),
     body: bodyShape(response.status, text),
     json,
   };
@@ -84,7 +87,7 @@ export interface Difference {
 /** Fields where the two answers differ (`probe`: a row's derived value of each JSON body). */
 export function differences(drf: Observed, mock: Observed, probe?: (json: unknown) => unknown): Difference[] {
   const found: Difference[] = [];
-  const fields = ["status", "contentType", "allow", "wwwAuthenticate", "retryAfter", "body"] as const;
+  const fields = ["status", "contentType", "allow", "wwwAuthenticate", "retryAfter", "cors", "body"] as const;
   for (const field of fields) {
     if (JSON.stringify(drf[field]) !== JSON.stringify(mock[field])) found.push({ field, drf: drf[field], mock: mock[field] });
   }

@@ -16,9 +16,9 @@ export interface DrfServer {
 
 /** Whether Python with DRF and django-filter can run here; the reason when not. */
 export function drfAvailability(): { readonly ok: true } | { readonly ok: false; readonly reason: string } {
-  const probe = spawnSync(PYTHON, ["-c", "import rest_framework, django_filters"], { encoding: "utf8" });
+  const probe = spawnSync(PYTHON, ["-c", "import rest_framework, django_filters, corsheaders"], { encoding: "utf8" });
   if (probe.error !== undefined) return { ok: false, reason: `${PYTHON} cannot run (${probe.error.message})` };
-  if (probe.status !== 0) return { ok: false, reason: `${PYTHON} lacks DRF/django-filter: ${probe.stderr.trim().split("\n").pop() ?? ""}` };
+  if (probe.status !== 0) return { ok: false, reason: `${PYTHON} lacks DRF/django-filter/django-cors-headers: ${probe.stderr.trim().split("\n").pop() ?? ""}` };
   return { ok: true };
 }
 

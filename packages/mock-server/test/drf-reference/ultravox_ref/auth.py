@@ -13,7 +13,8 @@ class ApiKeyUser:
 
 class ApiKeyAuthentication(authentication.BaseAuthentication):
     def authenticate(self, request):
-        key = request.META.get("HTTP_X_API_KEY")
+        # X-Unsafe-API-Key: the same key, under the name CORS allows (the Ultravox docs).
+        key = request.META.get("HTTP_X_API_KEY") or request.META.get("HTTP_X_UNSAFE_API_KEY")
         if not key:
             return None  # IsAuthenticated then raises NotAuthenticated: 401 "credentials were not provided"
         account = settings.REFERENCE_API_KEYS.get(key)
