@@ -10,7 +10,10 @@ export interface Row {
   readonly name: string;
   readonly kind: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
   readonly method: string;
-  /** `{agent}`, `{batch}`, `{throttle}`, `{upperAgent}` are each server's ids, `{absent}` a UUID no one has. */
+  /**
+   * `{agent}`, `{batch}`, `{throttle}`, `{doomed}` (a throttle the DELETE row removes), `{upperAgent}`
+   * are each server's ids; `{absent}` a UUID no one has. Rows run in order.
+   */
   readonly path: string;
   /** Default "valid". "other": another account's key. */
   readonly key?: "valid" | "other" | "wrong" | "empty" | "none" | "unsafe";
@@ -172,6 +175,8 @@ const rowsOfBodies: Row[] = [
   { name: "nested many=True: item errors are a list with {} for valid items", kind: 5, method: "POST", path: THROTTLES, body: { name: "t", rules: [...goodRules, { maxCalls: 5.5, windowSeconds: 60 }] }, want: { ...required, json: { rules: [{}, { maxCalls: ["A valid integer is required."] }] } }, mockPending: pending(["allow", "body"], "the mock keys item errors by index ({rules: {'1': {...}}}) and leaves out valid items") },
   { name: "nested many=True: a required field missing in an item", kind: 5, method: "POST", path: THROTTLES, body: { name: "t", rules: [{ maxCalls: 5 }] }, want: { ...required, json: { rules: [{ windowSeconds: ["This field is required."] }] } }, mockPending: pending(["allow", "body"], "the mock keys item errors by index ({rules: {'0': {...}}})") },
   { name: "nested many=True: a dict instead of a list (throttle rules)", kind: 5, method: "POST", path: THROTTLES, body: { name: "t", rules: {} }, want: { ...required, json: { rules: { non_field_errors: ['Expected a list of items but got type "dict".'] } } }, mockPending: pending(["allow", "body"], "the mock answers a flat list {rules: ['Expected a list of items but got type \"dict\".']}") },
+  { name: "PUT without a required field: 400 (a full update)", kind: 5, method: "PUT", path: THROTTLE, body: { name: "renamed" }, want: { status: 400, allow: ITEM, json: { rules: ["This field is required."] } }, mockPending: pending(["allow"]) },
+  { name: "PATCH: item errors of a nested list keep the list shape", kind: 5, method: "PATCH", path: THROTTLE, body: { rules: [...goodRules, { maxCalls: 101, windowSeconds: 60 }] }, want: { status: 400, allow: ITEM, json: { rules: [{}, { maxCalls: ["Ensure this value is less than or equal to 100."] }] } }, mockPending: pending(["allow", "body"], "the mock keys item errors by index ({rules: {'1': {...}}}) and leaves out valid items") },
   { name: "a required field missing", kind: 5, method: "POST", path: BATCHES, body: { webhookUrl: "https://example.com/hook" }, want: batchErrors({ calls: ["This field is required."] }), mockPending: pending(["allow"]) },
   { name: "an integer field given a boolean", kind: 5, method: "POST", path: THROTTLES, body: { name: "t", rules: [{ maxCalls: true, windowSeconds: 60 }] }, want: { ...required, json: { rules: [{ maxCalls: ["A valid integer is required."] }] } }, mockPending: pending(["allow", "body"], "item errors keyed by index ({rules: {'0': {...}}})") },
   { name: "an integer field given a numeric string: DRF accepts it", kind: 5, method: "POST", path: THROTTLES, body: { name: "t", rules: [{ maxCalls: "7", windowSeconds: 60 }] }, want: { status: 201, allow: LIST_CREATE, body: THROTTLE_SHAPE }, mockPending: pending(["status", "allow", "body"], "the mock refuses \"7\" (400 'A valid integer is required.')", "DRF's IntegerField parses numeric strings (and 5.0)") },
@@ -237,6 +242,8 @@ const rowsOfMethods: Row[] = [
   { name: "Allow on a 200 list", kind: 6, method: "GET", path: `${CALLS}?pageSize=1`, want: { status: 200, allow: LIST, page: { count: 1, total: 12, next: true, previous: false } }, mockPending: pending(["allow"]) },
   { name: "Allow on a 200 item with every method", kind: 6, method: "GET", path: THROTTLE, want: { status: 200, allow: ITEM, body: THROTTLE_SHAPE }, mockPending: pending(["allow"]) },
   { name: "Allow on a 404 from the view", kind: 6, method: "DELETE", path: "/api/call_throttles/{absent}", want: { status: 404, allow: ITEM, json: NOT_FOUND }, mockPending: pending(["allow"]) },
+  { name: "DELETE: 204 with Allow and no body", kind: 6, method: "DELETE", path: "/api/call_throttles/{doomed}", want: { status: 204, contentType: null, allow: ITEM, body: "" }, mockPending: pending(["allow"]) },
+  { name: "GET after DELETE: 404", kind: 6, method: "GET", path: "/api/call_throttles/{doomed}", want: { status: 404, allow: ITEM, json: NOT_FOUND }, mockPending: pending(["allow"]) },
   { name: "Allow with 405 lists HEAD and OPTIONS", kind: 6, method: "DELETE", path: CALLS, want: { status: 405, allow: LIST, json: methodNotAllowed("DELETE") }, mockPending: pending(["allow"]) },
 ];
 

@@ -55,7 +55,7 @@ async function send(target: Target, row: Row): Promise<Observed> {
   return observe(response);
 }
 
-/** The same fixtures on both servers: one agent, one throttle, one batch of 12 FUTURE calls. */
+/** The same fixtures on both servers: one agent, two throttles, one batch of 12 FUTURE calls. */
 async function seed(url: string, key: string, agentId: string): Promise<Record<string, string>> {
   const post = async (path: string, body: unknown): Promise<Record<string, unknown>> => {
     const response = await fetch(`${url}${path}`, { method: "POST", headers: { "x-api-key": key, "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -63,11 +63,12 @@ async function seed(url: string, key: string, agentId: string): Promise<Record<s
     return (await response.json()) as Record<string, unknown>;
   };
   const throttle = await post("/api/call_throttles", { name: "seed", rules: [{ maxCalls: 5, windowSeconds: 60 }] });
+  const doomed = await post("/api/call_throttles", { name: "to delete", rules: [] });
   const batch = await post(`/api/agents/${agentId}/scheduled_batches`, {
     webhookUrl: "https://example.com/hook",
     calls: Array.from({ length: 12 }, (_, i) => ({ templateContext: { i } })),
   });
-  return { agent: agentId, throttle: String(throttle["throttleId"]), batch: String(batch["batchId"]), upperAgent: agentId.toUpperCase() };
+  return { agent: agentId, throttle: String(throttle["throttleId"]), doomed: String(doomed["throttleId"]), batch: String(batch["batchId"]), upperAgent: agentId.toUpperCase() };
 }
 
 interface Finding {
