@@ -151,3 +151,52 @@ describe.skipIf(skip)("the mock answers like a DRF server", () => {
   });
 });
 
+
+/**
+ * 429 as DRF throttles: the same limit on both (2 requests per key: DRF `2/min`, the mock 2/s, the
+ * only unit it has), the third request refused. The wait differs with the period, so the text is
+ * compared as DRF words it and Retry-After as DRF writes it (whole seconds, the detail's number).
+ */
+describe.skipIf(skip)("a throttled request answers like DRF's", () => {
+  let drfServer: DrfServer | undefined;
+  let mockServer: MockServer | undefined;
+
+  beforeAll(async () => {
+    if (!availability.ok) throw new Error(`CI is set, so the DRF comparison must run: ${availability.reason}`);
+    drfServer = await startDrfServer({ throttle: "2/min" });
+    mockServer = await startMockServer({ apiKeys: ["mock-key-1"], rateLimits: { perKey: 2, perAccount: null, callsPerSecond: null, callsPerMinute: null } });
+  });
+
+  afterAll(async () => {
+    await drfServer?.close();
+    await mockServer?.close();
+  });
+
+  async function third(url: string, key: string): Promise<Observed & { readonly detail: unknown }> {
+    const answers: Observed[] = [];
+    for (let i = 0; i < 3; i++) answers.push(await observe(await fetch(`${url}/api/call_throttles`, { headers: { "x-api-key": key } })));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429]);
+    const last = answers[2] as Observed;
+    return { ...last, detail: (last.json as { detail?: unknown }).detail };
+  }
+
+  function wording(answer: Observed & { readonly detail: unknown }): unknown {
+    const match = /^Request was throttled\. Expected available in (\d+) seconds?\.$/.exec(String(answer.detail));
+    return { contentType: answer.contentType, matches: match !== null, retryAfterIsTheWait: match?.[1] === answer.retryAfter };
+  }
+
+  it("DRF: 429, Retry-After in whole seconds, the wait in the detail", async () => {
+    if (drfServer === undefined) throw new Error("no DRF server");
+    const answer = await third(drfServer.url, drfServer.apiKey);
+    expect(answer.allow).toBe("GET, POST, HEAD, OPTIONS");
+    expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(55);
+    expect(wording(answer)).toEqual({ contentType: "application/json", matches: true, retryAfterIsTheWait: true });
+  });
+
+  it("the mock: the same status, wording and Retry-After (Allow pending, as in the table)", async () => {
+    if (mockServer === undefined) throw new Error("no mock server");
+    const answer = await third(mockServer.url, "mock-key-1");
+    expect(answer.allow).toBeNull(); // Pending: DRF sends Allow on every answer of a view.
+    expect(wording(answer)).toEqual({ contentType: "application/json", matches: true, retryAfterIsTheWait: true });
+  });
+});

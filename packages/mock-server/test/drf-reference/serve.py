@@ -1,7 +1,7 @@
 """A small Django REST Framework app shaped like the Ultravox API, the reference of the mock's
 generic HTTP behaviour. Serves on 127.0.0.1 and prints one JSON line: {"port", "apiKey", "agentId"}.
 
-    /usr/bin/python3 serve.py --port 0
+    /usr/bin/python3 serve.py --port 0 [--throttle 2/min]
 
 Settings are Django's and DRF's defaults except: JSON-only rendering, the X-API-Key auth class,
 IsAuthenticated, cursor pagination with `pageSize` and `total`, django-filter, django-cors-headers. CommonMiddleware keeps
@@ -22,6 +22,11 @@ from corsheaders.defaults import default_headers  # noqa: E402
 from django.conf import settings  # noqa: E402
 
 API_KEY = "drf-reference-key"
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--port", type=int, default=0)
+parser.add_argument("--throttle", help="a DRF rate per API key, e.g. 2/min (default: none)")
+args = parser.parse_args()
 
 settings.configure(
     DEBUG=False,
@@ -46,16 +51,14 @@ settings.configure(
         "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
         "DEFAULT_PAGINATION_CLASS": "ultravox_ref.pagination.TotalCursorPagination",
         "UNAUTHENTICATED_USER": None,
+        "DEFAULT_THROTTLE_CLASSES": ["ultravox_ref.throttling.ApiKeyRateThrottle"] if args.throttle else [],
+        "DEFAULT_THROTTLE_RATES": {"api_key": args.throttle},
     },
 )
 django.setup()
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--port", type=int, default=0)
-    args = parser.parse_args()
-
     from django.core.management import call_command
     from django.core.servers.basehttp import WSGIRequestHandler, WSGIServer
     from django.core.wsgi import get_wsgi_application
@@ -66,7 +69,7 @@ def main() -> None:
     agent = Agent.objects.create(agent_id=uuid.uuid4(), account="account-1", name="reference")
 
     class QuietHandler(WSGIRequestHandler):
-        def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        def log_message(self, format, *_values):  # noqa: A002 - the base class's name
             pass
 
     server = WSGIServer(("127.0.0.1", args.port), QuietHandler, ipv6=False)

@@ -30,10 +30,12 @@ export function inCi(): boolean {
 
 /**
  * Starts the reference app (`drf-reference/serve.py`) on 127.0.0.1 on a free port and resolves
- * once it prints its port. Rejects with its stderr if it exits or stays silent for `timeoutMs`.
+ * once it prints its port. `throttle`: a DRF rate per API key (`"2/min"`) for 429 answers. Rejects with its stderr if it exits or stays silent for `timeoutMs`.
  */
-export async function startDrfServer(timeoutMs = 20_000): Promise<DrfServer> {
-  const child = spawn(PYTHON, [SERVE, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+export async function startDrfServer(options: { readonly throttle?: string; readonly timeoutMs?: number } = {}): Promise<DrfServer> {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const throttle = options.throttle === undefined ? [] : ["--throttle", options.throttle];
+  const child = spawn(PYTHON, [SERVE, "--port", "0", ...throttle], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   const ready = await new Promise<{ port: number; apiKey: string; agentId: string }>((resolve, reject) => {
