@@ -15,6 +15,8 @@ import os
 import sys
 import uuid
 
+# No __pycache__ beside the test sources.
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import django  # noqa: E402
