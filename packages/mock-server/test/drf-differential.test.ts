@@ -10,7 +10,8 @@
  * - `mockDiffers`: a deliberate difference (Ultravox behaviour beyond DRF), the named fields are
  *   left out of the comparison and the rest must match.
  *
- * Without /usr/bin/python3 + DRF the table is skipped with one line; with CI set it runs and fails.
+ * Without /usr/bin/python3 + DRF, django-filter and django-cors-headers (Debian packages) the table
+ * is skipped with one line; with CI set it fails instead, so CI always compares.
  */
 import { writeFileSync } from "node:fs";
 import { startMockServer, type MockServer } from "@ultravox-api/mock-server";
