@@ -5,8 +5,8 @@
  *
  * Each row's `want` is what DRF answers (asserted, so the reference itself is tested). Then:
  * - no `mockPending`/`mockDiffers`: the mock must answer the same;
- * - `mockPending`: the mock does not match yet and must STILL differ (whoever fixes the mock
- *   deletes the field, and the row then demands equality);
+ * - `mockPending`: the mock does not match yet; exactly the listed fields must differ today
+ *   (whoever fixes the mock shrinks the list or deletes it, and the row then demands equality);
  * - `mockDiffers`: a deliberate difference (Ultravox behaviour beyond DRF), the named fields are
  *   left out of the comparison and the rest must match.
  *
