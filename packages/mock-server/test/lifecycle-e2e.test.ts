@@ -301,7 +301,7 @@ describe("client resilience observed in the journal", () => {
 
 describe("the CLI's clock and rate-limit flags", () => {
   it("--clock gives a virtual clock moved by the admin route; --rate-limit-per-key throttles", async () => {
-    const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+    const cli = fileURLToPath(new URL("../dist/adapters/cli.js", import.meta.url));
     const child = spawn(process.execPath, [cli, "--port", "0", "--api-key", "cli.key", "--clock", "2025-06-02T08:00:00Z", "--rate-limit-per-key", "2"]);
     try {
       const url = await new Promise<string>((resolve, reject) => {
