@@ -1,13 +1,17 @@
 import { createUltravoxClient, type UltravoxClient } from "@ultravox-api/client";
 import { createMockHandler, startMockServer, verifyWebhookSignature, type MockServer } from "@ultravox-api/mock-server";
+import { collect as collectTyped, paginate as paginateTyped } from "@ultravox-api/pagination";
 import type { Schema } from "@ultravox-api/types";
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadPagination } from "./support/load-pagination.js";
 import { header, startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver.js";
 
-const { collect: collectAny, paginate: paginateAny } = await loadPagination();
+/** The walkers without their typing by path: these tests pass paths and inits built at run time. */
+type LooseWalk<R> = (client: unknown, path: string, init?: unknown, options?: { readonly pageSize?: number }) => R;
+const paginateAny = paginateTyped as unknown as LooseWalk<AsyncIterable<unknown>>;
+const collectAny = collectTyped as unknown as LooseWalk<Promise<unknown[]>>;
 type ScheduledCall = Schema<"ScheduledCall">;
 type Call = Schema<"Call">;
 const paginate = (client: UltravoxClient, path: string, init: unknown, options: { pageSize: number }) =>
@@ -301,7 +305,7 @@ describe("client resilience observed in the journal", () => {
 
 describe("the CLI's clock and rate-limit flags", () => {
   it("--clock gives a virtual clock moved by the admin route; --rate-limit-per-key throttles", async () => {
-    const cli = fileURLToPath(new URL("../dist/adapters/cli.js", import.meta.url));
+    const cli = join(dirname(createRequire(import.meta.url).resolve("@ultravox-api/mock-server/package.json")), "dist/adapters/cli.js");
     const child = spawn(process.execPath, [cli, "--port", "0", "--api-key", "cli.key", "--clock", "2025-06-02T08:00:00Z", "--rate-limit-per-key", "2"]);
     try {
       const url = await new Promise<string>((resolve, reject) => {
