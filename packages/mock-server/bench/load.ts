@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const cli = fileURLToPath(new URL("../dist/adapters/cli.js", import.meta.url));
 // One key shared by all clients, so the per-key limit (200/s) is what the load runs into.
 const KEYS = ["loadaaaa.kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"];
 

@@ -20,7 +20,7 @@ const SLICE_S = 1;
 const CONNECTIONS = 50;
 const READY_SPAWNS = 3;
 const KEY = "bench-key";
-const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const cli = fileURLToPath(new URL("../dist/adapters/cli.js", import.meta.url));
 const prismBin = fileURLToPath(new URL("../node_modules/@stoplight/prism-cli/dist/index.js", import.meta.url));
 const specFile = fileURLToPath(new URL("../../../spec/openapi.yaml", import.meta.url));
 

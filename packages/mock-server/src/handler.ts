@@ -1,4 +1,6 @@
 // Web-only entry (no node: imports): for browsers, workers and MSW.
 export { createMockHandler } from "./create-mock-handler.js";
-export type { MockClock, MockFaults, MockHandler, MockJournal, MockOptions } from "./mock-options.js";
+export type { ClockMode, MockClock, MockFaults, MockHandler, MockJournal, MockOptions } from "./mock-options.js";
+export type { BehaviourHost, BehaviourSource, ChildRecord, ListRules, MockBehaviour, OperationBehaviour, OperationCall } from "./behaviour.js";
+export { fail } from "./pipeline/http-failure.js";
 export { verifyWebhookSignature, type VerifyWebhookSignatureOptions } from "./internal/webhook-signature.js";

@@ -1,7 +1,13 @@
-import type { FaultRule, FaultRuleState } from "./internal/fault-injector.js";
-import type { RateLimitOptions } from "./internal/rate-limiter.js";
-import type { JournalEntry, JournalFilter } from "./internal/request-journal.js";
-import type { ClockMode } from "./internal/virtual-clock.js";
+import type { BehaviourSource } from "./behaviour.js";
+import type { FaultRule, FaultRuleState } from "./fault-rule.js";
+import type { JournalEntry, JournalFilter } from "./journal-entry.js";
+import type { RateLimitOptions } from "./rate-limit-options.js";
+
+/**
+ * "real": wall time plus an offset that `advance`/`set` move (the time keeps flowing).
+ * "virtual": time stands still and moves only when told (deterministic tests).
+ */
+export type ClockMode = "real" | "virtual";
 
 /** Options of {@link createMockHandler} and `startMockServer`. */
 export interface MockOptions {
@@ -12,17 +18,31 @@ export interface MockOptions {
   /** Another OpenAPI 3.0 document (parsed) to mock instead of the bundled, locked Ultravox spec. */
   readonly spec?: Readonly<Record<string, unknown>>;
   /**
-   * The clock (milliseconds since the epoch) for `created` and other timestamps. Default: fixed at
-   * 2025-01-01T00:00:00Z, so answers do not depend on when a test runs.
+   * @deprecated Use `clock: { mode: "real", wallNow: now }`, which it stands for (ignored when
+   * `clock` is given): the mock's time follows this function (milliseconds since the epoch),
+   * shifted by `mock.clock.advance`/`set`.
    */
   readonly now?: () => number;
   /**
    * The mock's clock, for timestamps, scheduled batches and rate limits. Default: virtual (time
-   * moves only with `mock.clock.advance`/`set`) starting at 2025-01-01T00:00:00Z, or following
-   * `now` when that is given (shifted by `advance`/`set`). `{ mode: "real" }` follows the wall
-   * clock (the CLI's default).
+   * moves only with `mock.clock.advance`/`set`) starting at 2025-01-01T00:00:00Z, so answers do
+   * not depend on when a test runs. `{ mode: "real" }` follows the wall clock (the CLI's default).
    */
-  readonly clock?: { readonly mode?: ClockMode; readonly start?: Date | number | string };
+  readonly clock?: {
+    readonly mode?: ClockMode;
+    /** Where the clock starts. Default: 2025-01-01T00:00:00Z (virtual), the wall time (real). */
+    readonly start?: Date | number | string;
+    /** The wall time a "real" clock follows, in milliseconds since the epoch. Default `Date.now`. */
+    readonly wallNow?: () => number;
+  };
+  /**
+   * Behaviours registered by operationId, after the built-in ones (see README, "For extensions").
+   * The built-in Ultravox behaviours apply when the spec is Ultravox's (the bundled one, or one whose
+   * `info.title` names Ultravox); `builtInBehaviours: false` leaves them out.
+   */
+  readonly behaviours?: readonly BehaviourSource[];
+  /** Default true: the Ultravox behaviours for an Ultravox spec (see `behaviours`). */
+  readonly builtInBehaviours?: boolean;
   /** Faults active from the start (latency, forced statuses, resets); change them with `mock.faults`. */
   readonly faults?: readonly FaultRule[];
   /**

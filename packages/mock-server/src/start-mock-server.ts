@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { wrapCore } from "./create-mock-handler.js";
-import { ConnectionReset } from "./internal/connection-reset.js";
-import { MockCore } from "./internal/mock-core.js";
-import { fromNodeRequest, writeNodeResponse } from "./internal/node-request.js";
-import { resolveOptions } from "./internal/resolve-options.js";
+import { fromNodeRequest, writeNodeResponse } from "./adapters/node-request.js";
+import { toMockHandler } from "./adapters/web-request.js";
+import { createMockInstance } from "./internal/mock-instance.js";
 import type { MockHandler, MockOptions } from "./mock-options.js";
+import { ConnectionReset } from "./pipeline/connection-reset.js";
+import { json } from "./pipeline/respond.js";
 
 export interface MockServerOptions extends MockOptions {
   /** Default 0: any free port. */
@@ -26,19 +26,19 @@ const MAX_HEADER_BYTES = 64 * 1024;
 
 /** Starts the mock on a real node:http server. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const core = new MockCore(resolveOptions(options));
+  const mock = createMockInstance(options);
   let origin = "";
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) => {
     let coreRequest;
     try {
       coreRequest = fromNodeRequest(request, origin);
     } catch {
-      writeNodeResponse(response, badRequest("Malformed request target."));
+      writeNodeResponse(response, json(400, { detail: "Malformed request target." }));
       return;
     }
     let answer;
     try {
-      answer = core.dispatch(coreRequest);
+      answer = mock.dispatch(coreRequest);
     } catch (error) {
       fail(request, response, error);
       return;
@@ -78,11 +78,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
   origin = `http://${hostPart}:${address.port}`;
   // On a real clock, batches also move between requests (webhooks go out on time).
-  const { clock } = core.options;
-  const ticker = clock.mode === "real" ? setInterval(() => void core.lifecycle.advanceTo(clock.now()).catch(() => undefined), 1000) : undefined;
+  const { clock, engine } = mock;
+  const ticker = clock.mode === "real" ? setInterval(() => void engine.behaviours.advanceTo(clock.now()).catch(() => undefined), 1000) : undefined;
   ticker?.unref();
   return {
-    ...wrapCore(core),
+    ...toMockHandler(mock),
     url: origin,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -99,9 +99,5 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 /** A dispatch that threw: an injected reset drops the connection without a byte of answer; anything else is a 500. */
 function fail(request: IncomingMessage, response: ServerResponse, error: unknown): void {
   if (error instanceof ConnectionReset) request.socket.destroy();
-  else writeNodeResponse(response, { status: 500, headers: { "content-type": "application/json" }, body: JSON.stringify({ detail: "Mock server error." }) });
-}
-
-function badRequest(message: string): { status: number; headers: Record<string, string>; body: string } {
-  return { status: 400, headers: { "content-type": "application/json" }, body: JSON.stringify({ detail: message }) };
+  else writeNodeResponse(response, json(500, { detail: "Mock server error." }));
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { handleAdmin, isAdminPath, type AdminContext } from "../src/internal/admin-routes.js";
-import { FaultInjector } from "../src/internal/fault-injector.js";
-import { RequestJournal } from "../src/internal/request-journal.js";
-import { VirtualClock } from "../src/internal/virtual-clock.js";
-import { fromWebRequest } from "../src/internal/web-request.js";
+import { handleAdmin, isAdminPath, type AdminContext } from "../src/pipeline/admin-routes.js";
+import { FaultInjector } from "../src/pipeline/fault-injector.js";
+import { RequestJournal } from "../src/pipeline/request-journal.js";
+import { VirtualClock } from "../src/pipeline/virtual-clock.js";
+import { fromWebRequest } from "../src/adapters/web-request.js";
 
 const KEY = "Zk9Ht7Lm.wX7pN9fM3kLj6tRq2bGhA8yE5cZvD4sT";
 const T0 = Date.parse("2025-01-01T00:00:00Z");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VirtualClock, type ClockChange } from "../src/internal/virtual-clock.js";
+import { VirtualClock, type ClockChange } from "../src/pipeline/virtual-clock.js";
 
 const START = Date.parse("2025-03-01T09:00:00Z");
 
@@ -77,9 +77,17 @@ describe("VirtualClock, virtual mode", () => {
 });
 
 describe("VirtualClock, real mode", () => {
-  it("is the default and follows the wall clock", () => {
+  it("is virtual by default, as the mock's clock", () => {
     let wall = START;
     const clock = new VirtualClock({ wallNow: () => wall });
+    expect(clock.mode).toBe("virtual");
+    wall += 2_500;
+    expect(clock.now()).toBe(START);
+  });
+
+  it("follows the wall clock", () => {
+    let wall = START;
+    const clock = new VirtualClock({ mode: "real", wallNow: () => wall });
     expect(clock.mode).toBe("real");
     expect(clock.now()).toBe(START);
     wall += 2_500;
@@ -88,7 +96,7 @@ describe("VirtualClock, real mode", () => {
 
   it("keeps flowing after advance and set, shifted by them", async () => {
     let wall = START;
-    const clock = new VirtualClock({ wallNow: () => wall });
+    const clock = new VirtualClock({ mode: "real", wallNow: () => wall });
     await clock.advance(3_600_000);
     wall += 10;
     expect(clock.now()).toBe(START + 3_600_000 + 10);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { wrapCore } from "../src/create-mock-handler.js";
+import { toMockHandler } from "../src/adapters/web-request.js";
 import { spec as bundledSpec } from "../src/generated/spec.js";
-import { MockCore } from "../src/internal/mock-core.js";
-import { resolveOptions } from "../src/internal/resolve-options.js";
+import { createMockInstance, type MockInstance } from "../src/internal/mock-instance.js";
 import { field, send } from "./helpers/api.js";
 
 /**
@@ -14,8 +13,8 @@ import { field, send } from "./helpers/api.js";
 const START = "2025-01-01T00:00:00Z";
 
 /** Requests reaching every validator kind: parameters, queries, bodies, and each write the core checks. */
-async function exercise(core: MockCore): Promise<number[]> {
-  const mock = wrapCore(core);
+async function exercise(core: MockInstance): Promise<number[]> {
+  const mock = toMockHandler(core);
   const key = mock.apiKey;
   const statuses: number[] = [];
   const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
@@ -46,7 +45,7 @@ async function exercise(core: MockCore): Promise<number[]> {
   await call("POST", "/api/agents", { name: 5 });
   await call("GET", "/api/agents/not-a-uuid");
   // Then every operation once, with whatever ids and an empty body.
-  for (const op of core.spec.operations) {
+  for (const op of core.engine.spec.operations) {
     const path = op.template.replace(/\{[^}]+\}/g, agentId);
     await call(op.method, path, ["POST", "PUT", "PATCH"].includes(op.method) ? {} : undefined);
   }
@@ -55,23 +54,23 @@ async function exercise(core: MockCore): Promise<number[]> {
 
 describe("validators are compiled once, at start", () => {
   it("the bundled spec: none compiled at start (built ahead) and none while answering", async () => {
-    const core = new MockCore(resolveOptions({ seed: 3, clock: { mode: "virtual", start: START }, lifecycle: { callIntervalMs: 0 } }));
-    expect(core.spec.compilations).toBe(0);
+    const core = createMockInstance({ seed: 3, clock: { mode: "virtual", start: START }, lifecycle: { callIntervalMs: 0 } });
+    expect(core.engine.spec.compilations).toBe(0);
     const statuses = await exercise(core);
     // The scenario really ran: creations, the made call's deletion, and the 400s.
     expect(statuses.slice(0, 7)).toEqual([201, 200, 201, 200, 201, 200, 201]);
     expect(statuses.slice(8, 13)).toEqual([204, 200, 400, 400, 400]);
-    expect(core.spec.compilations).toBe(0);
+    expect(core.engine.spec.compilations).toBe(0);
   });
 
   it("another spec: every validator compiled when the mock is built, none while answering", async () => {
     const spec = structuredClone(bundledSpec) as Record<string, unknown>;
-    const core = new MockCore(resolveOptions({ spec, seed: 3, clock: { mode: "virtual", start: START }, lifecycle: { callIntervalMs: 0 } }));
-    const atStart = core.spec.compilations;
+    const core = createMockInstance({ spec, seed: 3, clock: { mode: "virtual", start: START }, lifecycle: { callIntervalMs: 0 } });
+    const atStart = core.engine.spec.compilations;
     // Parameter sets, request bodies and the response schemas the core checks its writes with.
     expect(atStart).toBeGreaterThan(90);
     const statuses = await exercise(core);
     expect(statuses.slice(0, 7)).toEqual([201, 200, 201, 200, 201, 200, 201]);
-    expect(core.spec.compilations).toBe(atStart);
+    expect(core.engine.spec.compilations).toBe(atStart);
   });
 });

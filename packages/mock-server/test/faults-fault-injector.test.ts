@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { connectionResetError, delay, FaultInjector, parseFaultRules, type FaultRule } from "../src/internal/fault-injector.js";
+import type { FaultRule } from "../src/fault-rule.js";
+import { connectionResetError, delay, FaultInjector, parseFaultRules } from "../src/pipeline/fault-injector.js";
 
 describe("FaultInjector: status faults", () => {
   it("answers 503 N times for a route, then lets requests through", () => {

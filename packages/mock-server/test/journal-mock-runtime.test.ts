@@ -1,36 +1,45 @@
 import { describe, expect, it } from "vitest";
-import { BatchLifecycle } from "../src/internal/batch-lifecycle.js";
-import { ConnectionReset } from "../src/internal/connection-reset.js";
-import type { CoreRequest, CoreResponse } from "../src/internal/core-types.js";
-import { FaultInjector } from "../src/internal/fault-injector.js";
-import { instrument, type MockRuntime } from "../src/internal/mock-runtime.js";
-import { RateLimiter } from "../src/internal/rate-limiter.js";
-import { RequestJournal } from "../src/internal/request-journal.js";
-import { VirtualClock } from "../src/internal/virtual-clock.js";
-import { fromWebRequest } from "../src/internal/web-request.js";
+import { BatchLifecycle } from "../src/behaviours/ultravox/batch-lifecycle.js";
+import { ConnectionReset } from "../src/pipeline/connection-reset.js";
+import type { CoreRequest, CoreResponse } from "../src/pipeline/core-exchange.js";
+import { FaultInjector } from "../src/pipeline/fault-injector.js";
+import { composePipeline } from "../src/pipeline/pipeline.js";
+import { createStages } from "../src/pipeline/stages.js";
+import { RateLimiter } from "../src/pipeline/rate-limiter.js";
+import { RequestJournal } from "../src/pipeline/request-journal.js";
+import { VirtualClock } from "../src/pipeline/virtual-clock.js";
+import { fromWebRequest } from "../src/adapters/web-request.js";
 import { MemoryBatchStore } from "./support/lifecycle-memory-store.js";
 
 const KEYS = ["aaaaaaaa.key-one", "bbbbbbbb.key-two"];
 const T0 = Date.parse("2025-01-01T00:00:00Z");
 
-function setup(limiter?: (now: () => number) => RateLimiter) {
+/** The requests the call-creation limit counts (the mock asks its behaviours; this test decides alike). */
+const CALL_CREATION = [/^\/api\/calls\/?$/, /^\/api\/agents\/[^/]+\/calls\/?$/];
+
+/** The pipeline's stages in front of a stand-in API that answers 200 (after `slowMs` for paths containing "slow"). */
+function setup(limiter?: (now: () => number) => RateLimiter, slowMs = 0) {
   const clock = new VirtualClock({ mode: "virtual", start: T0 });
   const rateLimiter = limiter === undefined ? null : limiter(() => clock.now());
   const store = new MemoryBatchStore();
-  const runtime: MockRuntime = {
+  const lifecycle = new BatchLifecycle(store);
+  const runtime = {
     clock,
     faults: new FaultInjector(),
     journal: new RequestJournal(),
     rateLimiter,
-    lifecycle: new BatchLifecycle(store),
+    lifecycle,
     apiKeys: KEYS,
+    advanceTo: (now: number) => lifecycle.advanceTo(now),
+    createsCall: (_method: string, path: string) => CALL_CREATION.some((pattern) => pattern.test(path)),
   };
   const seen: string[] = [];
-  const inner = (request: CoreRequest): Promise<CoreResponse> => {
+  const inner = async (request: CoreRequest): Promise<CoreResponse> => {
     seen.push(`${request.method} ${request.url.pathname}`);
-    return Promise.resolve({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
+    if (request.url.pathname.includes("slow")) await new Promise((resolve) => setTimeout(resolve, slowMs));
+    return { status: 200, headers: { "content-type": "application/json" }, body: "{}" };
   };
-  const dispatch = instrument(inner, runtime);
+  const dispatch = composePipeline(createStages(runtime), inner);
   const send = (method: string, path: string, key: string | null = KEYS[0] ?? null) =>
     dispatch(fromWebRequest(new Request(`http://127.0.0.1:1${path}`, { method, headers: key === null ? {} : { "x-api-key": key } })));
   return { runtime, store, seen, send, clock };
@@ -49,8 +58,19 @@ describe("instrumented dispatch", () => {
       { seq: 2, time: "2025-01-01T00:00:01.000Z", method: "POST", path: "/api/agents", query: {}, status: 200, tenant: "tenant-2" },
       { seq: 3, time: "2025-01-01T00:00:01.000Z", method: "GET", path: "/api/calls", query: {}, status: 200, tenant: null },
     ]);
-    expect(entries.every((e) => e.durationMs >= 0)).toBe(true);
+    // Wall time to the microsecond: a fast stand-in answers well under a second.
+    expect(entries.every((e) => e.durationMs >= 0 && e.durationMs < 1000 && Number.isInteger(Math.round(e.durationMs * 1e6) / 1e3))).toBe(true);
     expect(JSON.stringify(entries)).not.toMatch(/key-one|key-two/);
+  });
+
+  it("journals the wall time the API took to answer, in ms", async () => {
+    const { runtime, send } = setup(undefined, 40);
+    await send("GET", "/api/calls");
+    await send("GET", "/api/slow");
+    const [fast, slow] = runtime.journal.list().map((e) => e.durationMs);
+    expect(slow).toBeGreaterThanOrEqual(39);
+    expect(slow).toBeLessThan(5_000);
+    expect(fast).toBeLessThan(slow ?? 0);
   });
 
   it("answers injected statuses without reaching the core, and journals them", async () => {

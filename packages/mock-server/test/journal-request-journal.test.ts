@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { journalFilterFromQuery, RequestJournal, type JournalFilter, type JournalRecord } from "../src/internal/request-journal.js";
+import type { JournalFilter } from "../src/journal-entry.js";
+import { journalFilterFromQuery, RequestJournal, type JournalRecord } from "../src/pipeline/request-journal.js";
 
 function entry(method: string, path: string, status: number, tenant: string | null = "t1"): JournalRecord {
   return { timeMs: Date.parse("2025-01-01T00:00:00.000Z"), method, path, search: "", status, durationMs: 1, tenant };

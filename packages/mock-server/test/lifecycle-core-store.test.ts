@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { BatchLifecycle } from "../src/internal/batch-lifecycle.js";
+import { BatchLifecycle } from "../src/behaviours/ultravox/batch-lifecycle.js";
 import type { JsonObject } from "../src/internal/json.js";
-import { CoreBatchStore } from "../src/internal/lifecycle-store.js";
-import { TenantState } from "../src/internal/tenant-state.js";
+import { BatchStore as CoreBatchStore } from "../src/behaviours/ultravox/batch-store.js";
+import { TenantStore } from "../src/state/tenant-store.js";
 
 const KEY = "key-a.secret";
 const AGENT = "11111111-1111-4111-8111-111111111111";
@@ -12,16 +12,10 @@ const PATH = `${BATCHES}/${BATCH}`;
 const T0 = Date.parse("2025-01-01T00:00:00Z");
 
 function world(calls: JsonObject[]) {
-  const tenant = new TenantState("seed");
-  tenant.collection(BATCHES).set(BATCH, {
-    seq: tenant.nextSeq(),
-    value: { batchId: BATCH, created: new Date(T0).toISOString(), windowStart: null, windowEnd: null, paused: false, totalCount: calls.length, completedCount: 0, endedAt: null },
-  });
+  const tenant = new TenantStore("seed");
+  tenant.add(BATCHES, BATCH, { batchId: BATCH, created: new Date(T0).toISOString(), windowStart: null, windowEnd: null, paused: false, totalCount: calls.length, completedCount: 0, endedAt: null });
   calls.forEach((call, i) => {
-    tenant.collection(`${PATH}/scheduled_calls`).set(`sc${i}`, {
-      seq: tenant.nextSeq(),
-      value: { batchId: BATCH, status: "FUTURE", callId: null, error: null, ...call },
-    });
+    tenant.add(`${PATH}/scheduled_calls`, `sc${i}`, { batchId: BATCH, status: "FUTURE", callId: null, error: null, ...call });
   });
   const tenants = new Map([[KEY, tenant]]);
   let made = 0;
@@ -29,7 +23,7 @@ function world(calls: JsonObject[]) {
     tenant: (key) => tenants.get(key),
     newCall: (_tenant, values) => ({ callId: `c${++made}`, billingStatus: "BILLING_STATUS_PENDING", ...values }),
   });
-  return { tenant, store, ref: CoreBatchStore.ref(KEY, PATH) };
+  return { tenant, store, ref: CoreBatchStore.ref(KEY, AGENT, PATH) };
 }
 
 describe("CoreBatchStore over tenant collections", () => {
@@ -42,37 +36,37 @@ describe("CoreBatchStore over tenant collections", () => {
     const lifecycle = new BatchLifecycle(store);
     lifecycle.track(ref);
     await lifecycle.advanceTo(T0 + 5000);
-    const scheduled = [...(tenant.collections.get(`${PATH}/scheduled_calls`)?.values() ?? [])].map((item) => item.value);
+    const scheduled = tenant.items(`${PATH}/scheduled_calls`).map((item) => item.value);
     expect(scheduled.map((v) => [v["status"], v["callId"], v["batchId"]])).toEqual([
       ["SUCCESS", "c1", BATCH],
       ["SUCCESS", "c2", BATCH],
     ]);
-    const calls = [...(tenant.collections.get("/api/calls")?.values() ?? [])].map((item) => item.value);
+    const calls = tenant.items("/api/calls").map((item) => item.value);
     expect(calls).toEqual([
       { callId: "c1", billingStatus: "BILLING_STATUS_PENDING", created: "2025-01-01T00:00:00.000Z", joined: null, ended: null, agentId: AGENT, medium: outgoing, metadata: { who: "a" } },
       { callId: "c2", billingStatus: "BILLING_STATUS_PENDING", created: "2025-01-01T00:00:01.000Z", joined: null, ended: null, agentId: AGENT, medium: outgoing, metadata: { who: "b" } },
     ]);
-    expect([...(tenant.collections.get(`${PATH}/created_calls`)?.keys() ?? [])]).toEqual(["c1", "c2"]);
-    expect(tenant.collections.get(BATCHES)?.get(BATCH)?.value).toMatchObject({ completedCount: 2, endedAt: "2025-01-01T00:00:01.000Z" });
+    expect(tenant.ids(`${PATH}/created_calls`)).toEqual(["c1", "c2"]);
+    expect(tenant.item(BATCHES, BATCH)?.value).toMatchObject({ completedCount: 2, endedAt: "2025-01-01T00:00:01.000Z" });
   });
 
   it("discards a Call from both lists", () => {
     const { tenant, store, ref } = world([{}]);
     const made = store.createCall(ref, { key: "sc0", status: "PENDING" }, new Date(T0));
     store.discardCall(ref, made.callId);
-    expect(tenant.collections.get("/api/calls")?.size).toBe(0);
-    expect(tenant.collections.get(`${PATH}/created_calls`)?.size).toBe(0);
+    expect(tenant.count("/api/calls")).toBe(0);
+    expect(tenant.count(`${PATH}/created_calls`)).toBe(0);
   });
 
   it("sees a deleted batch (and an unknown tenant) as gone", () => {
     const { tenant, store, ref } = world([{}]);
-    expect(store.batch(CoreBatchStore.ref("other-key", PATH))).toBeUndefined();
-    expect(store.scheduledCalls(CoreBatchStore.ref("other-key", PATH))).toEqual([]);
-    tenant.collections.get(BATCHES)?.delete(BATCH);
+    expect(store.batch(CoreBatchStore.ref("other-key", AGENT, PATH))).toBeUndefined();
+    expect(store.scheduledCalls(CoreBatchStore.ref("other-key", AGENT, PATH))).toEqual([]);
+    tenant.remove(BATCHES, BATCH);
     tenant.removeChildren(PATH);
     expect(store.batch(ref)).toBeUndefined();
     expect(store.scheduledCalls(ref)).toEqual([]);
-    expect(() => store.createCall(CoreBatchStore.ref("other-key", PATH), { key: "sc0", status: "PENDING" }, new Date(T0))).toThrow(/gone/);
+    expect(() => store.createCall(CoreBatchStore.ref("other-key", AGENT, PATH), { key: "sc0", status: "PENDING" }, new Date(T0))).toThrow(/gone/);
   });
 
   // Pages are cached per tenant version (PageCache): a write that left it alone would serve stale pages.

@@ -1,17 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { spec } from "../src/generated/spec.js";
-import { compileSpec, type CompiledOperation } from "../src/internal/compile-spec.js";
-import { rememberDeletedCall } from "../src/internal/deleted-calls.js";
-import { agentsUsage, callUsage } from "../src/internal/call-usage.js";
-import { callDuration, dateBound, parseDuration, parseTimeOfDay } from "../src/internal/filter-values.js";
-import { HttpFailure } from "../src/internal/http-failure.js";
-import { NEWEST_FIRST } from "../src/internal/item-order.js";
+import type { OperationBehaviour, OperationCall } from "../src/behaviour.js";
+import { ULTRAVOX_LISTS } from "../src/behaviours/ultravox/index.js";
+import { compileSpec } from "../src/spec/compile-spec.js";
+import type { CompiledOperation } from "../src/spec/operation.js";
+import { rememberDeletedCall } from "../src/behaviours/ultravox/deleted-calls.js";
+import { agentsUsage, callUsage } from "../src/behaviours/ultravox/call-usage.js";
+import { callDuration, dateBound, parseDuration, parseTimeOfDay } from "../src/behaviours/ultravox/filter-values.js";
+import { HttpFailure } from "../src/pipeline/http-failure.js";
+import { NEWEST_FIRST } from "../src/engine/item-order.js";
 import type { JsonObject } from "../src/internal/json.js";
-import { viewList } from "../src/internal/list-filters.js";
-import { sortedPage } from "../src/internal/sorted-page.js";
-import type { StoredItem } from "../src/internal/stored-item.js";
+import { viewList as genericViewList, type ListView } from "../src/engine/list-filters.js";
+import { sortedPage } from "../src/engine/sorted-page.js";
+import type { StoredItem } from "../src/state/stored-item.js";
 
 const compiled = compileSpec(spec as JsonObject);
+
+/** The usage answers filter their calls as GET /api/calls does. */
+const RULES: Readonly<Record<string, OperationBehaviour | undefined>> = { ...ULTRAVOX_LISTS, accounts_me_usage_calls_retrieve: ULTRAVOX_LISTS["calls_list"], agents_usage_list: ULTRAVOX_LISTS["calls_list"] };
+
+/** A list as the engine views it: the generic filters with the Ultravox rules registered for its operationId. */
+function viewList(op: CompiledOperation, query: JsonObject, items: readonly StoredItem[]): ListView {
+  const call = { operation: op, query } as unknown as OperationCall;
+  return genericViewList(op, query, items, RULES[op.operationId]?.list?.(call, items));
+}
 function list(template: string): CompiledOperation {
   const op = compiled.routeByTemplate.get(template)?.operations.get("GET");
   if (op === undefined) throw new Error(`no list at ${template}`);

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { createMockHandler } from "@ultravox-api/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadSpecFile } from "../src/internal/load-spec-file.js";
+import { loadSpecFile } from "../src/adapters/load-spec-file.js";
 import { field, results, send } from "./helpers/api.js";
 
 /** A tiny spec: one collection, one item path, a nullable field without a type. */
@@ -118,7 +118,7 @@ describe("CLI --spec", () => {
   it("serves a JSON spec file", async () => {
     const file = join(dir, "tiny.json");
     await writeFile(file, JSON.stringify(tiny));
-    const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+    const cli = fileURLToPath(new URL("../dist/adapters/cli.js", import.meta.url));
     const child = spawn(process.execPath, [cli, "--port", "0", "--spec", file, "--api-key", "k"]);
     const line = await new Promise<string>((resolve, reject) => {
       child.stdout.on("data", (chunk: Buffer) => {

@@ -1,10 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { wrapCore } from "../src/create-mock-handler.js";
-import type { CoreRequest, CoreResponse } from "../src/internal/core-types.js";
-import { MockCore } from "../src/internal/mock-core.js";
-import { PageCache } from "../src/internal/page-cache.js";
-import { resolveOptions } from "../src/internal/resolve-options.js";
+import { toMockHandler } from "../src/adapters/web-request.js";
+import { createMockInstance, type MockInstance } from "../src/internal/mock-instance.js";
+import type { CoreRequest, CoreResponse } from "../src/pipeline/core-exchange.js";
+import { PageCache } from "../src/state/page-cache.js";
 import type { MockOptions } from "../src/mock-options.js";
 import { BASE, field, results, send, type Answer } from "./helpers/api.js";
 
@@ -21,18 +20,18 @@ const OPTIONS: MockOptions = { seed: 11, clock: { mode: "virtual", start: START 
 const outgoing = (i: number) => ({ medium: { twilio: { outgoing: { to: `+1555000${String(i).padStart(4, "0")}`, from: "+15559990000" } } } });
 
 function pair() {
-  const cached = new MockCore(resolveOptions(OPTIONS));
-  const plain = new MockCore({ ...resolveOptions(OPTIONS), pageCache: false });
-  return { cached, plain, a: wrapCore(cached), b: wrapCore(plain) };
+  const cached = createMockInstance(OPTIONS);
+  const plain = createMockInstance(OPTIONS, { pageCache: false });
+  return { cached, plain, a: toMockHandler(cached), b: toMockHandler(plain) };
 }
 
 /** A GET the core answers synchronously, to see which response object it hands out. */
-function get(core: MockCore, path: string): CoreResponse {
+function get(core: MockInstance, path: string): CoreResponse {
   const url = new URL(`${BASE}${path}`);
   const request: CoreRequest = {
     method: "GET",
     url,
-    header: (name) => (name === "x-api-key" ? (core.options.apiKeys[0] ?? null) : null),
+    header: (name) => (name === "x-api-key" ? (core.apiKeys[0] ?? null) : null),
     readBody: () => Promise.resolve(new Uint8Array()),
   };
   const answer = core.dispatch(request);
@@ -56,19 +55,23 @@ describe("PageCache", () => {
 
   it("starts over past 256 pages or 4 MiB of text, so it stays bounded", () => {
     const cache = new PageCache();
-    for (let i = 0; i < 256; i++) cache.set(`https://x/${i}`, 1, response("{}"));
-    expect(cache.get("https://x/0", 1)).toBeDefined();
+    const pages = Array.from({ length: 257 }, () => response("{}"));
+    for (let i = 0; i < 256; i++) cache.set(`https://x/${i}`, 1, pages[i] as CoreResponse);
+    expect(cache.get("https://x/0", 1)).toBe(pages[0]);
     // A page stored again replaces its entry: nothing is dropped.
-    cache.set("https://x/255", 2, response("{}"));
-    expect(cache.get("https://x/0", 1)).toBeDefined();
-    cache.set("https://x/256", 1, response("{}"));
+    const again = response("{}");
+    cache.set("https://x/255", 2, again);
+    expect(cache.get("https://x/0", 1)).toBe(pages[0]);
+    expect(cache.get("https://x/255", 2)).toBe(again);
+    cache.set("https://x/256", 1, pages[256] as CoreResponse);
     expect(cache.get("https://x/0", 1)).toBeUndefined();
-    expect(cache.get("https://x/256", 1)).toBeDefined();
+    expect(cache.get("https://x/256", 1)).toBe(pages[256]);
     const big = "x".repeat(3 * 1024 * 1024);
+    const big2 = response(big);
     cache.set("https://x/big1", 1, response(big));
-    cache.set("https://x/big2", 1, response(big));
+    cache.set("https://x/big2", 1, big2);
     expect(cache.get("https://x/big1", 1)).toBeUndefined();
-    expect(cache.get("https://x/big2", 1)).toBeDefined();
+    expect(cache.get("https://x/big2", 1)).toBe(big2);
   });
 });
 

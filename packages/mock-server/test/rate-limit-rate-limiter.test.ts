@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RATE_LIMITS, RateLimiter, type RateDecision } from "../src/internal/rate-limiter.js";
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateDecision } from "../src/pipeline/rate-limiter.js";
 
 function manualClock(start = 0) {
   let now = start;

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { createTwice } from "../examples/behaviour.js";
 import { createAndFetchWebhook } from "../examples/http-server.js";
 import { listFutureCalls } from "../examples/in-process.js";
 import { countAgentsThroughMsw } from "../examples/msw.js";
@@ -8,7 +9,7 @@ describe("README examples", () => {
   it("are the files in examples/, which the package type-checks", async () => {
     const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
     const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
-    for (const name of ["in-process.ts", "http-server.ts", "msw.ts"]) {
+    for (const name of ["in-process.ts", "http-server.ts", "msw.ts", "behaviour.ts"]) {
       expect(blocks).toContain(await readFile(new URL(`../examples/${name}`, import.meta.url), "utf8"));
     }
   });
@@ -17,5 +18,6 @@ describe("README examples", () => {
     expect(await listFutureCalls()).toBe(25);
     expect(await createAndFetchWebhook()).toBe("https://hooks.example.com/ultravox");
     expect(await countAgentsThroughMsw()).toBe(1);
+    expect(await createTwice()).toEqual([201, 400]);
   });
 });

@@ -17,7 +17,15 @@ function isDrfBody(text: string): boolean {
   const entries = Object.entries(data);
   if (entries.length === 0) return false;
   if (typeof (data as { detail?: unknown }).detail === "string") return true;
-  return entries.every(([, value]) => (Array.isArray(value) ? value.every((m) => typeof m === "string") : typeof value === "object"));
+  return entries.every(([, value]) => isFieldErrors(value));
+}
+
+/** DRF's field errors: a non-empty list of messages, or an object of them (nested fields, list items). */
+function isFieldErrors(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0 && value.every((message) => typeof message === "string" && message !== "");
+  if (typeof value !== "object" || value === null) return false;
+  const entries = Object.values(value);
+  return entries.length > 0 && entries.every(isFieldErrors);
 }
 
 const templates = [...new Set([...specOperations.values()].map((entry) => entry.path))];
@@ -53,6 +61,24 @@ const contentType = fc.constantFrom(
   ";;;",
 );
 const method = fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+describe("isDrfBody, the check the corpus below relies on", () => {
+  it.each([
+    { given: '{"detail": "Not found."}', want: true },
+    { given: '{"name": ["This field is required."]}', want: true },
+    { given: '{"callTemplate": {"voice": ["Not a valid string."]}}', want: true },
+    { given: '{"x": null}', want: false },
+    { given: '{"x": []}', want: false },
+    { given: '{"x": [1]}', want: false },
+    { given: '{"x": {}}', want: false },
+    { given: '{"x": "text"}', want: false },
+    { given: "{}", want: false },
+    { given: "[]", want: false },
+    { given: "not json", want: false },
+  ])("$given → $want", ({ given, want }) => {
+    expect(isDrfBody(given)).toBe(want);
+  });
+});
 
 describe("a generated corpus of bad requests", () => {
   it("never gets a 5xx, always gets a DRF body on 4xx, and corrupts no state", async () => {

@@ -91,7 +91,7 @@ describe("startMockServer over real HTTP", () => {
 });
 
 describe("ultravox-mock CLI", () => {
-  const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+  const cli = fileURLToPath(new URL("../dist/adapters/cli.js", import.meta.url));
 
   it("prints help", async () => {
     const child = spawn(process.execPath, [cli, "--help"]);

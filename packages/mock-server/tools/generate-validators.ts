@@ -21,24 +21,25 @@ import type { ValidateFunction } from "ajv";
 // The modules below import this file; a first build has none yet.
 if (!existsSync(out)) writeFileSync(out, `${HEADER}\nexport function bundledValidators(): Map<string, ValidateFunction> {\n  return new Map();\n}\n`);
 
-const { compileSpec, validatorKey } = await import("../src/internal/compile-spec.js");
+const { compileSpec } = await import("../src/spec/compile-spec.js");
+const { validatorKey } = await import("../src/spec/validators.js");
 type ValidatorSet = Parameters<typeof validatorKey>[0];
-const { MockCore } = await import("../src/internal/mock-core.js");
-const { resolveOptions } = await import("../src/internal/resolve-options.js");
+const { ULTRAVOX_GENERATES } = await import("../src/behaviours/ultravox/index.js");
 const { spec } = await import("../src/generated/spec.js");
 
 const sets = new Map<ValidatorSet, { ajv: Ajv; schemas: object[] }>();
 const document = spec as Record<string, unknown>;
+// The manifest (spec/validators.ts): parameters, bodies, the response schemas of writes and of
+// what the Ultravox behaviours generate. The same list a mock on another spec compiles at start.
 compileSpec(document, {
   ajvOptions: { code: { source: true, esm: true } },
+  generates: ULTRAVOX_GENERATES,
   onCompile: (set, schema, ajv) => {
     const entry = sets.get(set) ?? { ajv, schemas: [] };
     entry.schemas.push(schema);
     sets.set(set, entry);
   },
 });
-// The core compiles the response validators it checks its own writes with (shares the compilation above).
-new MockCore(resolveOptions({ spec: document }));
 
 const generate = standalone as unknown as (ajv: Ajv, refs: Record<string, string>) => string;
 const runtimeModules = new Set<string>();
@@ -79,7 +80,7 @@ const helpers = [...runtimeModules].map((name) => {
   return `const ${id} = typeof ${id}_module.default === "function" ? ${id}_module.default : ${id}_module.default.default;`;
 });
 const text = `${HEADER}${imports.join("\n")}\n${helpers.join("\n")}\n\n${scopes.join("\n")}
-/** The bundled spec's validators by validatorKey (see compile-spec.ts). */
+/** The bundled spec's validators by validatorKey (see spec/validators.ts). */
 export function bundledValidators(): Map<string, ValidateFunction> {
   return new Map([${[...sets.keys()].map((set) => `...${set}Validators()`).join(", ")}]);
 }

@@ -1,49 +1,76 @@
+import type { BehaviourSource } from "../behaviour.js";
+import { ultravoxBehaviours } from "../behaviours/ultravox/index.js";
+import type { EngineOptions } from "../engine/mock-engine.js";
 import { spec as bundledSpec } from "../generated/spec.js";
 import { bundledValidators } from "../generated/validators.js";
 import type { MockOptions } from "../mock-options.js";
-import type { CoreOptions } from "./mock-core.js";
-import { FaultInjector } from "./fault-injector.js";
+import { FaultInjector } from "../pipeline/fault-injector.js";
+import { RateLimiter } from "../pipeline/rate-limiter.js";
+import { RequestJournal } from "../pipeline/request-journal.js";
+import { VirtualClock } from "../pipeline/virtual-clock.js";
 import { isObject } from "./json.js";
 import { Prng } from "./prng.js";
-import { RateLimiter } from "./rate-limiter.js";
-import { RequestJournal } from "./request-journal.js";
-import { VirtualClock } from "./virtual-clock.js";
 
 /** 2025-01-01T00:00:00Z: the default clock stands still so answers never depend on the day. */
 export const DEFAULT_NOW = Date.UTC(2025, 0, 1);
 
-export function resolveOptions(options: MockOptions): CoreOptions {
+/** The parts of a mock, built from its options. */
+export interface ResolvedOptions {
+  readonly engine: EngineOptions;
+  readonly clock: VirtualClock;
+  readonly faults: FaultInjector;
+  readonly journal: RequestJournal;
+  readonly rateLimiter: RateLimiter | null;
+}
+
+export function resolveOptions(options: MockOptions, extra: { readonly pageCache?: boolean } = {}): ResolvedOptions {
   const seed = String(options.seed ?? 0);
   const document = options.spec ?? bundledSpec;
-  const clock = makeClock(options);
   if (!isObject(document) || !isObject(document["paths"])) throw new TypeError("spec must be an OpenAPI document with paths");
+  const clock = makeClock(options);
   return {
-    document,
-    // The bundled spec's validators were compiled at build (tools/generate-validators.ts).
-    ...(document === bundledSpec ? { precompiled: bundledValidators() } : {}),
-    seed,
-    apiKeys: options.apiKeys === undefined || options.apiKeys.length === 0 ? [defaultApiKey(seed)] : [...options.apiKeys],
-    now: () => clock.now(),
+    engine: {
+      document,
+      // The bundled spec's validators were compiled at build (tools/generate-validators.ts).
+      ...(document === bundledSpec ? { precompiled: bundledValidators() } : {}),
+      behaviours: [...builtIn(options, document), ...(options.behaviours ?? [])],
+      seed,
+      apiKeys: options.apiKeys === undefined || options.apiKeys.length === 0 ? [defaultApiKey(seed)] : [...options.apiKeys],
+      now: () => clock.now(),
+      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      maxUrlLength: options.maxUrlLength ?? 8192,
+      fixtures: options.fixtures ?? 3,
+      childFixtures: options.childFixtures ?? 2,
+      strictQuery: options.strictQuery ?? true,
+      ...(extra.pageCache === undefined ? {} : { pageCache: extra.pageCache }),
+    },
     clock,
     faults: new FaultInjector(options.faults ?? [], seed),
     journal: new RequestJournal(options.journal?.capacity),
     rateLimiter: rateLimiter(options, clock),
-    lifecycle: options.lifecycle === undefined || options.lifecycle === false ? null : options.lifecycle === true ? {} : options.lifecycle,
-    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
-    maxUrlLength: options.maxUrlLength ?? 8192,
-    fixtures: options.fixtures ?? 3,
-    childFixtures: options.childFixtures ?? 2,
-    strictQuery: options.strictQuery ?? true,
   };
 }
 
+/** The Ultravox behaviours, for an Ultravox spec unless turned off. */
+function builtIn(options: MockOptions, document: Readonly<Record<string, unknown>>): BehaviourSource[] {
+  if (options.builtInBehaviours === false) return [];
+  const info = isObject(document["info"]) ? document["info"] : {};
+  const ultravox = document === bundledSpec || (typeof info["title"] === "string" && /ultravox/i.test(info["title"]));
+  if (!ultravox) return [];
+  const lifecycle = options.lifecycle === undefined || options.lifecycle === false ? null : options.lifecycle === true ? {} : options.lifecycle;
+  return [ultravoxBehaviours({ lifecycle })];
+}
+
 function makeClock(options: MockOptions): VirtualClock {
+  // The deprecated `now` is read here only, to map it onto a clock.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
   const { clock, now } = options;
   if (clock !== undefined) {
     const mode = clock.mode ?? "virtual";
     const start = clock.start ?? (mode === "virtual" ? DEFAULT_NOW : undefined);
-    return new VirtualClock({ mode, ...(start === undefined ? {} : { start }) });
+    return new VirtualClock({ mode, ...(start === undefined ? {} : { start }), ...(clock.wallNow === undefined ? {} : { wallNow: clock.wallNow }) });
   }
+  // The deprecated `now`: a real clock following it.
   if (now !== undefined) return new VirtualClock({ mode: "real", wallNow: now });
   return new VirtualClock({ mode: "virtual", start: DEFAULT_NOW });
 }

@@ -1,4 +1,4 @@
-import type { BatchLifecycleStore, LifecycleBatch, LifecycleScheduledCall, ScheduledCallUpdate } from "../../src/internal/batch-lifecycle.js";
+import type { BatchLifecycleStore, LifecycleBatch, LifecycleScheduledCall, ScheduledCallUpdate } from "../../src/behaviours/ultravox/batch-lifecycle.js";
 
 export interface StoredScheduledCall extends LifecycleScheduledCall {
   readonly callId: string | null;

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { startMockServer } from "../start-mock-server.js";
+
+const HELP = `Usage: ultravox-mock [options]
+
+A stateful, validating mock of the Ultravox REST API.
+
+Options:
+  --port <n>        Port to listen on (default 4010; 0 for any free port)
+  --host <addr>     Address to bind (default 127.0.0.1)
+  --seed <s>        Seed for generated ids, data and the default API key (default 0)
+  --spec <file>     OpenAPI document (JSON or YAML) to mock instead of the bundled spec
+  --api-key <key>   Accepted API key; repeat for more tenants (default: one generated key)
+  --clock <iso>     Virtual clock standing at this instant, moved only by the /__mock/clock
+                    admin routes (default: real time)
+  --rate-limits     Throttle like the API: 200 requests/s per key, 500/s per account,
+                    call creation 5/s and 30/min per account (default: off)
+  --rate-limit-per-key <n>   Requests per second per key (implies --rate-limits)
+  --call-interval <ms>       Time between two calls of a scheduled batch (default 1000)
+  -h, --help        Show this help
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: "4010" },
+      host: { type: "string", default: "127.0.0.1" },
+      seed: { type: "string", default: "0" },
+      spec: { type: "string" },
+      "api-key": { type: "string", multiple: true },
+      clock: { type: "string" },
+      "rate-limits": { type: "boolean" },
+      "rate-limit-per-key": { type: "string" },
+      "call-interval": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help === true) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
+  const frozen = values.clock === undefined ? undefined : Date.parse(values.clock);
+  if (frozen !== undefined && Number.isNaN(frozen)) throw new Error(`--clock must be an ISO date, got ${values.clock ?? ""}`);
+  const perKey = values["rate-limit-per-key"] === undefined ? undefined : Number(values["rate-limit-per-key"]);
+  if (perKey !== undefined && !(Number.isFinite(perKey) && perKey > 0)) {
+    throw new Error(`--rate-limit-per-key must be a number > 0, got ${values["rate-limit-per-key"] ?? ""}`);
+  }
+  const interval = values["call-interval"] === undefined ? undefined : Number(values["call-interval"]);
+  if (interval !== undefined && !(Number.isFinite(interval) && interval >= 0)) {
+    throw new Error(`--call-interval must be milliseconds >= 0, got ${values["call-interval"] ?? ""}`);
+  }
+  const server = await startMockServer({
+    port,
+    host: values.host,
+    seed: values.seed,
+    clock: frozen === undefined ? { mode: "real" } : { mode: "virtual", start: frozen },
+    ...(perKey !== undefined ? { rateLimits: { perKey } } : values["rate-limits"] === true ? { rateLimits: true } : {}),
+    lifecycle: interval === undefined ? true : { callIntervalMs: interval },
+    // Loaded on demand: the YAML parser is not needed for the bundled spec.
+    ...(values.spec === undefined ? {} : { spec: await (await import("./load-spec-file.js")).loadSpecFile(values.spec) }),
+    ...(values["api-key"] === undefined ? {} : { apiKeys: values["api-key"] }),
+  });
+  process.stdout.write(`ultravox-mock listening on ${server.url} (${server.operationCount} operations) API key: ${server.apiKey}\n`);
+  const stop = (signal: string): void => {
+    void server.close().then(() => {
+      process.stdout.write(`ultravox-mock stopped (${signal})\n`);
+    });
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`ultravox-mock: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

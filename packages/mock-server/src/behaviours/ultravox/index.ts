@@ -1,0 +1,64 @@
+import type { BehaviourSource, OperationBehaviour } from "../../behaviour.js";
+import { BatchLifecycle, type BatchLifecycleOptions } from "./batch-lifecycle.js";
+import { BatchStore } from "./batch-store.js";
+import type { BatchValidationOptions } from "./batch-validation.js";
+import { batchBehaviours } from "./batches.js";
+import { callFilters } from "./call-filters.js";
+import { usageBehaviours } from "./call-usage.js";
+import { callBehaviours, newCall, ownershipBehaviours } from "./calls.js";
+import { languageFilter, messageModeFilter, severityFilter, toolOrder } from "./list-rules.js";
+import { mediaBehaviours } from "./media-answers.js";
+
+/** The Ultravox behaviours' settings: the scheduled-batch lifecycle, null for off (batches stay as sent). */
+export interface UltravoxOptions {
+  readonly lifecycle: (BatchLifecycleOptions & BatchValidationOptions) | null;
+}
+
+/** Resources the Ultravox behaviours generate themselves, by the operation whose schema they follow. */
+export const ULTRAVOX_GENERATES: readonly string[] = [
+  "calls_create",
+  "deleted_calls_list",
+  "agents_scheduled_batches_scheduled_calls_list",
+  "agents_scheduled_batches_created_calls_list",
+];
+
+/** The list rules of the Ultravox lists, by operationId (see list-rules.ts and call-filters.ts). */
+export const ULTRAVOX_LISTS: Readonly<Record<string, OperationBehaviour>> = {
+  calls_list: { list: (call) => callFilters(call.operation, call.query) },
+  deleted_calls_list: { list: (call) => callFilters(call.operation, call.query) },
+  tools_list: { list: (call) => toolOrder(call.operation, call.query) },
+  voices_list: { list: (call) => languageFilter(call.operation, call.query) },
+  calls_events_list: { list: (call) => severityFilter(call.operation, call.query) },
+  calls_messages_list: { list: (call, items) => messageModeFilter(call.operation, call.query, items) },
+};
+
+/**
+ * Everything the mock knows about Ultravox beyond its spec, registered by operationId: scheduled
+ * batches and their lifecycle, calls and their usage, the calls filters, tool orders, deleted
+ * calls, non-JSON answers. The engine itself knows none of it.
+ */
+export function ultravoxBehaviours(options: UltravoxOptions): BehaviourSource {
+  return {
+    generates: ULTRAVOX_GENERATES,
+    create(host) {
+      const store = new BatchStore({ tenant: (key) => host.tenant(key), newCall: (tenant, values) => newCall(host, tenant, values) });
+      const driven = new BatchLifecycle(store, options.lifecycle ?? {});
+      // Off: the clock still drives it, but no batch is ever tracked (batches stay as sent).
+      const lifecycle = options.lifecycle === null ? null : driven;
+      return {
+        operations: {
+          ...ULTRAVOX_LISTS,
+          ...usageBehaviours(),
+          ...callBehaviours(host),
+          ...ownershipBehaviours(),
+          ...mediaBehaviours(),
+          ...batchBehaviours({ lifecycle, validation: options.lifecycle ?? {}, now: () => host.now() }),
+        },
+        advanceTo: (now) => driven.advanceTo(now),
+        reset: () => {
+          driven.clear();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/** One answered request, as the journal keeps it. */
+export interface JournalEntry {
+  /** 1, 2, 3… in arrival order; keeps counting across `clear()`. */
+  readonly seq: number;
+  /** When the request arrived, on the mock's clock (ISO 8601). */
+  readonly time: string;
+  readonly method: string;
+  /** The URL path, e.g. `/api/agents/…/scheduled_batches`. */
+  readonly path: string;
+  /** Query parameters (the first value of a repeated one). */
+  readonly query: Readonly<Record<string, string>>;
+  readonly status: number;
+  /** Wall time spent answering, injected latency included. */
+  readonly durationMs: number;
+  /** The tenant's id (never the API key itself), or null when the request was not authenticated. */
+  readonly tenant: string | null;
+  /** Set when the mock itself decided the answer: "status" or "reset" (injected faults), "rate-limit:<scope>". */
+  readonly fault?: string;
+}
+
+export interface JournalFilter {
+  /** Case-insensitive. */
+  readonly method?: string;
+  /** Exact path. */
+  readonly path?: string;
+  readonly pathPrefix?: string;
+  readonly status?: number | readonly number[];
+  readonly tenant?: string | null;
+}

@@ -1,0 +1,28 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Mutation testing (`pnpm test:mutation`, see stryker.config.json): the unit and HTTP tests of the
+ * error, fault, rate-limit, filter and page modules, with the package's own name resolved to src/
+ * so that every test sees the mutated source (not dist/).
+ */
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@ultravox-api\/mock-server\/handler$/, replacement: fileURLToPath(new URL("src/handler.ts", import.meta.url)) },
+      { find: /^@ultravox-api\/mock-server$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) },
+    ],
+  },
+  test: {
+    include: [
+      "test/faults-fault-injector.test.ts",
+      "test/rate-limit-rate-limiter.test.ts",
+      "test/list-filters.test.ts",
+      "test/list-filters-http.test.ts",
+      "test/handler.test.ts",
+      "test/journal-mock-runtime.test.ts",
+      "test/drf-errors.test.ts",
+    ],
+    testTimeout: 30_000,
+  },
+});
