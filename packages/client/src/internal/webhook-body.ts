@@ -1,6 +1,3 @@
-/** The raw body a webhook carries: text, or bytes in any of the platform's byte containers. */
-export type WebhookBody = string | Uint8Array | ArrayBuffer | ArrayBufferView;
-
 const encoder = new TextEncoder();
 
 /** The body's bytes, or undefined when `body` is not raw (an object a JSON middleware already parsed). */

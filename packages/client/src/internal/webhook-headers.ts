@@ -1,5 +1,4 @@
-/** Headers as a Fetch `Headers` object or a plain record such as Node's `IncomingHttpHeaders`. */
-export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
+import type { WebhookHeaders } from "../webhooks/webhook-input.js";
 
 /**
  * Every value of header `name`, looked up case-insensitively (`Headers` joins repeats with ", ";

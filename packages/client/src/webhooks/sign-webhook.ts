@@ -1,8 +1,9 @@
-import { bodyBytes, describeBody, type WebhookBody } from "../internal/webhook-body.js";
+import { bodyBytes, describeBody } from "../internal/webhook-body.js";
 import { hmacSha256, signedBytes, toHex } from "../internal/webhook-crypto.js";
 import { secretList } from "../internal/webhook-secrets.js";
 import { formatWebhookTimestamp } from "../internal/webhook-timestamp.js";
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from "./webhook-headers.js";
+import type { WebhookBody } from "./webhook-input.js";
 
 export type SignWebhookOptions = {
   /** The exact bytes or text you will send as the body. */

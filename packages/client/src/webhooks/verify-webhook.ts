@@ -1,10 +1,11 @@
 import { UltravoxWebhookVerificationError, type WebhookVerificationFailure } from "../errors/ultravox-webhook-verification-error.js";
-import { bodyBytes, describeBody, type WebhookBody } from "../internal/webhook-body.js";
+import { bodyBytes, describeBody } from "../internal/webhook-body.js";
 import { fromHex, hmacSha256, signedBytes, timingSafeEqual } from "../internal/webhook-crypto.js";
-import { headerValues, type WebhookHeaders } from "../internal/webhook-headers.js";
+import { headerValues } from "../internal/webhook-headers.js";
 import { secretList } from "../internal/webhook-secrets.js";
 import { parseWebhookTimestamp } from "../internal/webhook-timestamp.js";
 import type { WebhookEvent, WebhookEventName } from "./webhook-event.js";
+import type { WebhookBody, WebhookHeaders } from "./webhook-input.js";
 import { DEFAULT_WEBHOOK_TOLERANCE_MS, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from "./webhook-headers.js";
 
 export type VerifyWebhookOptions = {
