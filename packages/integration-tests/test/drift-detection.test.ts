@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createUltravoxClient, unwrap, UltravoxNotFoundError, type UltravoxClient } from "@ultravox-api/client";
-import { createResponseValidator, UltravoxResponseValidationError, type ResponseDrift } from "@ultravox-api/client/validate";
+import { checkResponse, createResponseValidator, UltravoxResponseValidationError, type ResponseDrift } from "@ultravox-api/client/validate";
 import { startMockServer, type MockServer } from "@ultravox-api/mock-server";
 
 // The mock's faults replace whole answers; drift is one field off in a real answer. A small real
@@ -85,6 +85,24 @@ describe("drift detection against the mock server (@ultravox-api/client/validate
     await story(clientWith(createResponseValidator({ mode: "throw" })));
     expect(drifts).toEqual([]);
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("checks every JSON answer of the story: each one's operation and status declare a schema, and its real body matches it", async () => {
+    const seen: { method: string; url: string; status: number; path: string; body: unknown }[] = [];
+    const client = clientWith({
+      async onResponse({ request, response, schemaPath }) {
+        if ((response.headers.get("content-type") ?? "").includes("json")) {
+          seen.push({ method: request.method, url: request.url, status: response.status, path: schemaPath, body: await response.clone().json() });
+        }
+      },
+    });
+    await story(client);
+    expect(seen.length).toBeGreaterThanOrEqual(11);
+    for (const answer of seen) {
+      // A body of the wrong type is drift: so the validator for this operation and status exists and ran.
+      expect(checkResponse({ ...answer, body: "not the declared shape" }), `${answer.method} ${answer.path} ${answer.status}`).toBeDefined();
+      expect(checkResponse(answer), `${answer.method} ${answer.path} ${answer.status}`).toBeUndefined();
+    }
   });
 
   it("warn mode reports the operation, the JSON pointer, expected and actual, and hands the data on", async () => {
