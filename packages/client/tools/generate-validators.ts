@@ -5,7 +5,8 @@
  * src/generated/response-validators.ts. `@ultravox-api/client/validate` then runs no compiler and
  * depends on no ajv at run time.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureLockedSpec, parseOpenApi } from "@ultravox-api/scripts";
 import { Ajv } from "ajv";
@@ -113,5 +114,9 @@ ${code.slice(0, exported.index)}
 /** [method, path template, operationId, { status | "default": validator }] for every operation with a JSON response. */
 export const responseRoutes: readonly GeneratedRoute[] = ${local};
 `;
-if ((await readFile(out, "utf8").catch(() => undefined)) !== text) await writeFile(out, text);
+// Leave the file (and its mtime) alone when nothing changed, so tsc and turbo stay warm.
+if ((await readFile(out, "utf8").catch(() => undefined)) !== text) {
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, text);
+}
 console.log(`generate-validators: ${byKey.size} response schemas, ${operations} operations → ${out} (${Math.round(text.length / 1024)} KiB)`);
