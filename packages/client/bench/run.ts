@@ -10,6 +10,7 @@ import type { paths } from "@ultravox-api/types";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
 import { createUltravoxClient } from "@ultravox-api/client";
+import { validation } from "./validate.js";
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -136,3 +137,4 @@ async function typecheck(): Promise<void> {
 await requests();
 await bundle();
 await typecheck();
+await validation();
