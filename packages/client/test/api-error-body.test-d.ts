@@ -6,9 +6,9 @@ const client = createUltravoxClient({ apiKey: "k" });
 describe("ApiErrorBody", () => {
   it("names what a call's error holds, for detail and field-error answers", async () => {
     const { error } = await client.GET("/api/agents/{agent_id}", { params: { path: { agent_id: "a" } } });
-    expectTypeOf<NonNullable<typeof error>>().toExtend<ApiErrorBody>();
+    expectTypeOf(error).toExtend<ApiErrorBody | undefined>();
     const created = await client.POST("/api/agents", { body: { name: "x" } });
-    expectTypeOf<NonNullable<typeof created.error>>().toExtend<ApiErrorBody>();
+    expectTypeOf(created.error).toExtend<ApiErrorBody | undefined>();
     expectTypeOf<{ detail: string }>().toExtend<ApiErrorBody>();
     expectTypeOf<{ name: string[] }>().toExtend<ApiErrorBody>();
     expectTypeOf<{ detail: number }>().not.toExtend<ApiErrorBody>();
