@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/generated/**", "**/node_modules/**", "**/.turbo/**", "**/coverage/**"],
+    ignores: ["**/dist/**", "**/generated/**", "docs/api/**", "**/.test-output/**", "**/node_modules/**", "**/.turbo/**", "**/coverage/**"],
   },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

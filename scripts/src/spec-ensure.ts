@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
-import { relative } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
 import { atomicWrite } from "./internal/atomic-write.js";
 import { buildSpec, readStamp } from "./internal/build-spec.js";
 import { loadOverlays } from "./internal/load-overlays.js";
-import { readSource } from "./internal/read-source.js";
+import { isUrl, readSource } from "./internal/read-source.js";
 import { repoPaths } from "./internal/repo-paths.js";
 import { sha256 } from "./internal/sha256.js";
 import { SpecError } from "./spec-error.js";
@@ -43,28 +43,50 @@ export async function ensureLockedSpec(options: EnsureSpecOptions = {}): Promise
 
   const sources = await readSources(paths);
   const offline = options.offline ?? process.env["ULTRAVOX_SPEC_OFFLINE"] === "1";
-  const candidates = offline ? [] : [sources.upstream];
-  for (const mirror of sources.mirrors) candidates.push(...(await listMirrorFiles(paths.root, mirror)));
-  for (const candidate of candidates) {
+  const readOptions = {
+    timeoutMs: options.timeoutMs ?? 10_000,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  };
+  // Why each source failed, named in the error so a person can tell what is missing where.
+  const tried: string[] = [];
+  const found = async (candidate: string): Promise<EnsureSpecResult | string> => {
     let bytes: Uint8Array;
     try {
-      bytes = (
-        await readSource(candidate, {
-          timeoutMs: options.timeoutMs ?? 10_000,
-          ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-        })
-      ).bytes;
-    } catch {
-      continue; // An unreachable source is just one that does not match; the next may.
+      bytes = (await readSource(candidate, readOptions)).bytes;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
     }
-    if (sha256(bytes) !== lock.sha256) continue;
-    const origin = candidate.startsWith("http") ? candidate : relative(paths.root, candidate);
+    const hash = sha256(bytes);
+    if (hash !== lock.sha256) return `has sha256 ${hash.slice(0, 12)}…, another version`;
+    const origin = isUrl(candidate) ? candidate : relative(paths.root, candidate);
     const built = await buildSpec(bytes, origin, overlays);
     await atomicWrite(paths.spec, built.text);
     return { path: paths.spec, text: built.text, origin };
+  };
+
+  if (offline) tried.push(`${sources.upstream} (skipped: offline)`);
+  else {
+    const result = await found(sources.upstream);
+    if (typeof result !== "string") return result;
+    tried.push(`${sources.upstream} (${result})`);
+  }
+  for (const mirror of sources.mirrors) {
+    const dir = isAbsolute(mirror) ? mirror : resolve(paths.root, mirror);
+    const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
+    if (!isDir) {
+      tried.push(`mirror ${dir} (no such folder)`);
+      continue;
+    }
+    const files = await listMirrorFiles(paths.root, mirror);
+    for (const file of files) {
+      const result = await found(file);
+      if (typeof result !== "string") return result;
+    }
+    tried.push(`mirror ${dir} (${files.length === 0 ? "no .yaml/.json files" : `none of its ${files.length} files has it`})`);
   }
   throw new SpecError(
-    `no source has the locked spec (sha256 ${lock.sha256.slice(0, 12)}…, tried ${candidates.length}): ` +
-      `run pnpm spec:pull --from <file-or-url> to lock a spec you have`,
+    `no source has the locked spec (sha256 ${lock.sha256.slice(0, 12)}…); tried ${tried.join("; ")}. ` +
+      `Put that document in a mirror folder (spec/sources.json), or lock a spec you have: ` +
+      `pnpm spec:pull --from <file-or-url> (pnpm spec:pull alone takes the upstream URL's current version)`,
   );
 }

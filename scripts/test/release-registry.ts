@@ -12,7 +12,7 @@ export interface LocalRegistry {
   readonly url: string;
   readonly token: string;
   versions(name: string): Promise<string[]>;
-  manifest(name: string, version: string): Promise<{ dependencies?: Record<string, string> }>;
+  manifest(name: string, version: string): Promise<{ dependencies?: Record<string, string>; dist?: { tarball: string } }>;
   stop(): Promise<void>;
 }
 
@@ -72,7 +72,7 @@ export async function startRegistry(dir: string): Promise<LocalRegistry> {
       },
       async manifest(name, version) {
         const res = await fetch(`${url}${name.replace("/", "%2f")}/${version}`);
-        return (await res.json()) as { dependencies?: Record<string, string> };
+        return (await res.json()) as { dependencies?: Record<string, string>; dist?: { tarball: string } };
       },
       stop: () => stop(child),
     };

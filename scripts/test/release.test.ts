@@ -1,14 +1,16 @@
 import { cpSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSUMER_CALLS, consumerCjs, consumerMain, consumerTsconfig, consumerTypeError } from "./release-consumer.js";
 import { cleanEnv, sh, startRegistry, type LocalRegistry } from "./release-registry.js";
 import { repoRoot } from "./helpers/temp-repo.js";
 
 const PACKAGES = ["types", "client", "pagination", "mock-server"].map((p) => `@ultravox-api/${p}`);
+/** The changeset of the first release: an API change, as spec:update words them. */
+const API_CHANGE = "API change: `ScheduledCall.status` accepts `CANCELLED` (release test).";
 const tsc = createRequire(join(repoRoot, "package.json")).resolve("typescript/bin/tsc");
 
 let work: string;
@@ -31,22 +33,44 @@ async function versionAndPublish(): Promise<void> {
   await sh(repo, "pnpm", ["exec", "changeset", "publish", "--no-git-tag"], cleanEnv({ npm_config_registry: registry.url }));
 }
 
+/** What changesets reads and writes, and what a package's tarball is made of: no sources, no tests. */
+const COPIED = [
+  "package.json",
+  "pnpm-workspace.yaml",
+  "pnpm-lock.yaml",
+  "LICENSE",
+  ".changeset",
+  "scripts/package.json",
+  "packages/integration-tests/package.json",
+  ...PACKAGES.flatMap((p) => ["package.json", "README.md", "LICENSE", "dist"].map((f) => `packages/${p.replace("@ultravox-api/", "")}/${f}`)),
+];
+
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "uvx-release-"));
   registry = await startRegistry(work);
-  // A copy of the working tree (the turbo cache too, so an unchanged build is a cache hit);
-  // the real tree is never versioned or published from.
+  // A copy of the built packages (turbo builds them before this test runs) and the workspace files;
+  // the real tree is never versioned or published from. The tools (changesets, pnpm) run from the
+  // real node_modules, linked in: nothing is installed or rebuilt for the copy.
   repo = join(work, "repo");
-  cpSync(repoRoot, repo, { recursive: true, filter: (src) => !["node_modules", ".git"].includes(basename(src)) });
+  for (const path of COPIED) cpSync(join(repoRoot, path), join(repo, path), { recursive: true });
+  await symlink(join(repoRoot, "node_modules"), join(repo, "node_modules"), "dir");
   for (const name of await readdir(join(repo, ".changeset"))) {
     if (name.endsWith(".md") && name !== "README.md") await rm(join(repo, ".changeset", name));
   }
-  // Installed from the usual registry (its cached metadata first) before the copy is pointed at ours.
-  await sh(repo, "pnpm", ["install", "--prefer-offline", "--frozen-lockfile"]);
-  await sh(repo, "pnpm", ["build"]);
   const host = registry.url.replace(/^http:/, "");
   await writeFile(join(repo, ".npmrc"), `registry=${registry.url}\n${host}:_authToken=${registry.token}\n`);
-}, 600_000);
+}, 120_000);
+
+/** The published tarball of a package version, and the paths inside it. */
+async function publishedTarball(pkg: string, v: string): Promise<{ file: string; entries: string[] }> {
+  const { dist } = await registry.manifest(pkg, v);
+  const res = await fetch(dist?.tarball ?? "");
+  expect(res.status, pkg).toBe(200);
+  const file = join(work, `${pkg.replace("@ultravox-api/", "")}-${v}.tgz`);
+  await writeFile(file, new Uint8Array(await res.arrayBuffer()));
+  const entries = (await sh(work, "tar", ["-tzf", file])).trim().split("\n");
+  return { file, entries };
+}
 
 afterAll(async () => {
   await registry.stop();
@@ -56,12 +80,23 @@ afterAll(async () => {
 describe("release to a real npm registry (verdaccio on 127.0.0.1)", () => {
   it("changeset version then changeset publish puts the four packages in the registry", async () => {
     const before = await Promise.all(PACKAGES.map(version));
-    await changeset("release-all", Object.fromEntries(PACKAGES.map((p) => [p, "minor"])), "Release test: every package.");
+    await changeset("release-all", Object.fromEntries(PACKAGES.map((p) => [p, "minor"])), API_CHANGE);
     await versionAndPublish();
     const after = await Promise.all(PACKAGES.map(version));
+    const license = await readFile(join(repoRoot, "LICENSE"), "utf8");
     for (const [i, pkg] of PACKAGES.entries()) {
-      expect(after[i], pkg).not.toBe(before[i]);
-      expect(await registry.versions(pkg), pkg).toEqual([after[i]]);
+      const v = after[i] ?? "";
+      expect(v, pkg).not.toBe(before[i]);
+      expect(await registry.versions(pkg), pkg).toEqual([v]);
+      // Each tarball carries the licence, the README and the changelog changesets wrote for this version.
+      const { file, entries } = await publishedTarball(pkg, v);
+      expect(entries, pkg).toEqual(expect.arrayContaining(["package/LICENSE", "package/README.md", "package/CHANGELOG.md", "package/package.json"]));
+      expect(await sh(work, "tar", ["-xzOf", file, "package/LICENSE"]), pkg).toBe(license);
+      const changelog = await sh(work, "tar", ["-xzOf", file, "package/CHANGELOG.md"]);
+      expect(changelog, pkg).toMatch(new RegExp(`^# ${pkg}\\n\\n## ${v.replaceAll(".", "\\.")}\\n\\n### Minor Changes\\n`));
+      expect(changelog, pkg).toContain(`- ${API_CHANGE}`);
+      const published = JSON.parse(await sh(work, "tar", ["-xzOf", file, "package/package.json"])) as { engines?: { node?: string } };
+      expect(published.engines?.node, pkg).toBe(">=20.19.0");
     }
     // workspace:^ became a real range on the way out.
     const client = await registry.manifest("@ultravox-api/client", after[1] ?? "");
@@ -77,7 +112,7 @@ describe("release to a real npm registry (verdaccio on 127.0.0.1)", () => {
     await writeFile(pkgFile, JSON.stringify({ ...pkg, type: "module", private: true }, null, 2));
     // Only our scope comes from the local registry; openapi-fetch, ajv… come from the usual one.
     await writeFile(join(consumer, ".npmrc"), `@ultravox-api:registry=${registry.url}\n`);
-    await sh(consumer, "npm", ["install", "--no-audit", "--no-fund", ...PACKAGES]);
+    await sh(consumer, "npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", ...PACKAGES]);
     const installed = JSON.parse(await readFile(join(consumer, "node_modules/@ultravox-api/client/package.json"), "utf8")) as { version: string };
     expect(installed.version).toBe(await version("@ultravox-api/client"));
 

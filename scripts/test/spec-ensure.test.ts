@@ -1,11 +1,15 @@
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ensureLockedSpec, pullSpec } from "../src/index.js";
 import { tinySpec } from "./fixtures/specs.js";
 import { serve, type TestServer } from "./helpers/serve.js";
-import { newestSpec, sharedSpecDir, tempRepo } from "./helpers/temp-repo.js";
+import { newestSpec, repoRoot, sharedSpecDir, tempRepo } from "./helpers/temp-repo.js";
+
+const run = promisify(execFile);
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -91,14 +95,53 @@ describe("ensureLockedSpec", () => {
     expect((await ensureLockedSpec({ root })).origin).toBe(join("mirror", "openapi.yaml"));
   });
 
-  it("stops with one line saying what to run when no source matches", async () => {
+  it("stops with one line naming every source tried, why each failed, and what to run", async () => {
     const file = join(root, "tiny.yaml");
     await writeFile(file, tinySpec);
     await pullSpec({ root, from: file });
     await rm(join(root, "spec", "openapi.yaml"));
     await rm(file);
-    await expect(ensureLockedSpec({ root })).rejects.toThrow(
-      new RegExp(`^no source has the locked spec \\(sha256 ${sha(tinySpec).slice(0, 12)}….*run pnpm spec:pull --from`),
+    const error = await ensureLockedSpec({ root }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
     );
+    const message = error?.message ?? "";
+    expect(message).not.toContain("\n");
+    expect(message).toMatch(new RegExp(`^no source has the locked spec \\(sha256 ${sha(tinySpec).slice(0, 12)}…\\)`));
+    // The upstream answered, but with another document (the empty body here).
+    expect(message).toContain(`tried ${server.url}/schema (has sha256 ${sha("").slice(0, 12)}…, another version)`);
+    expect(message).toContain(`mirror ${mirror} (none of its 4 files has it)`);
+    expect(message).toMatch(/pnpm spec:pull --from <file-or-url>/);
+    await expect(ensureLockedSpec({ root, offline: true })).rejects.toThrow(`tried ${server.url}/schema (skipped: offline)`);
+  });
+});
+
+// What a stranger sees after cloning the repo alone: no ../shared beside it, upstream unreachable.
+describe("spec:ensure in a clone without ../shared", () => {
+  const cli = join(repoRoot, "scripts", "dist", "spec-ensure-cli.js");
+
+  it("exits 1 naming the upstream URL with its network error and the missing mirror folder", async () => {
+    const closed = await serve({});
+    const upstream = `${closed.url}/api/schema/`;
+    await closed.close(); // Nothing listens there any more: connection refused.
+    const clone = await tempRepo({ upstream, mirrors: ["../shared/ultravox-spec"] });
+    try {
+      await writeFile(join(clone, "tiny.yaml"), tinySpec);
+      await pullSpec({ root: clone, from: join(clone, "tiny.yaml") });
+      await rm(join(clone, "spec", "openapi.yaml"));
+      const result = await run(process.execPath, [cli], { env: { ...process.env, ULTRAVOX_REPO_ROOT: clone } }).then(
+        () => ({ code: 0, stderr: "" }),
+        (e: unknown) => e as { code: number; stderr: string },
+      );
+      expect(result.code).toBe(1);
+      const lines = result.stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^spec:ensure: no source has the locked spec/);
+      expect(lines[0]).toContain(`tried ${upstream} (cannot reach ${upstream} (ECONNREFUSED))`);
+      expect(lines[0]).toContain(`mirror ${join(clone, "..", "shared", "ultravox-spec")} (no such folder)`);
+      expect(lines[0]).toContain("pnpm spec:pull --from <file-or-url>");
+    } finally {
+      await rm(clone, { recursive: true, force: true });
+    }
   });
 });

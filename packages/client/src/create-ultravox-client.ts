@@ -11,6 +11,7 @@ export const DEFAULT_BASE_URL = "https://api.ultravox.ai";
 /** An openapi-fetch client typed by the Ultravox spec: `GET/POST/PUT/PATCH/DELETE(path, init)` → `{ data, error, response }`. */
 export type UltravoxClient = Client<paths, "application/json">;
 
+/** Options of `createUltravoxClient`; all optional. */
 export interface UltravoxClientOptions {
   /** API key sent as `X-API-Key`. Default: `process.env.ULTRAVOX_API_KEY` where `process` exists. */
   apiKey?: string;

@@ -1,3 +1,4 @@
+export type { ApiErrorBody } from "./errors/api-error-body.js";
 export { createApiError } from "./errors/create-api-error.js";
 export type { ApiErrorInit } from "./errors/create-api-error.js";
 export { isUltravoxApiError } from "./errors/is-ultravox-api-error.js";

@@ -14,10 +14,11 @@ export function describeCall(call: Schema<"ScheduledCall">): string {
 }
 
 // What you send: readOnly fields (batchId, created, counts) are not allowed, `calls` is.
+const start = Date.now() + 60 * 60 * 1000; // the window opens in an hour and lasts eight
 export const batch: SchemaInput<"ScheduledCallBatch"> = {
   calls: [{ medium: { twilio: { outgoing: { to: "+15550100", from: "+15550101" } } } }],
-  windowStart: "2026-12-01T09:00:00Z",
-  windowEnd: "2026-12-01T17:00:00Z",
+  windowStart: new Date(start).toISOString(),
+  windowEnd: new Date(start + 8 * 60 * 60 * 1000).toISOString(),
 };
 
 // The same shapes, keyed by operationId.

@@ -1,12 +1,17 @@
 import type { $Read, $Write, Readable, Writable, components, operations, paths } from "./generated/openapi.js";
+import type { SchemaTypes } from "./generated/schemas.js";
 
 export type { $Read, $Write, Readable, Writable, components, operations, paths };
 
 /** Every schema name in the spec. */
 export type SchemaName = keyof components["schemas"];
 
-/** A schema as the API returns it: readOnly fields are plain fields, writeOnly fields are absent. */
-export type Schema<Name extends SchemaName> = Readable<components["schemas"][Name]>;
+/**
+ * A schema as the API returns it: readOnly fields are plain fields, writeOnly fields are absent.
+ * Object schemas are named interfaces (`Schema<"ScheduledCall">` shows as `ScheduledCall` in hovers
+ * and compiler messages); like any interface, they are not assignable to `Record<string, unknown>`.
+ */
+export type Schema<Name extends SchemaName> = SchemaTypes[Name];
 
 /** A schema as you send it: readOnly fields are absent (and rejected), writeOnly fields present. */
 export type SchemaInput<Name extends SchemaName> = Writable<components["schemas"][Name]>;
@@ -38,9 +43,13 @@ export type ParametersOf<Op extends OperationId> = operations[Op]["parameters"];
 
 /** The cursor-paginated envelope the API uses for lists (DRF cursor pagination). */
 export interface CursorPage<Item> {
+  /** The items of this page. */
   readonly results: Item[];
+  /** Absolute URL of the next page (its `cursor` query parameter carries the position), or null on the last page. */
   readonly next?: string | null;
+  /** Absolute URL of the previous page, or null on the first. */
   readonly previous?: string | null;
+  /** Count of items across all pages, when the API reports it. */
   readonly total?: number;
 }
 

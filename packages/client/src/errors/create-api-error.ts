@@ -13,11 +13,17 @@ import { UltravoxUnprocessableEntityError } from "./ultravox-unprocessable-entit
 
 /** What an HTTP error response is made of. */
 export interface ApiErrorInit {
+  /** HTTP method of the request (any case; upper-cased in the error). */
   method: string;
+  /** Request URL (redacted in the error). */
   url: string;
+  /** HTTP status of the response. */
   status: number;
+  /** Response headers (`Retry-After`, `X-Request-Id` are read). */
   headers: Headers;
+  /** Error body: parsed JSON, text, or undefined. */
   body: unknown;
+  /** Kept as the error's `cause`. */
   cause?: unknown;
 }
 

@@ -2,6 +2,7 @@ import { BRAND } from "../internal/brand.js";
 
 /** Base class of every error this SDK throws. */
 export class UltravoxError extends Error {
+  /** The class name, e.g. `"UltravoxNotFoundError"` (each subclass narrows it to its own literal). */
   declare name: string;
 
   static {

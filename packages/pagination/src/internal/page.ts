@@ -1,5 +1,6 @@
 /** One page of a cursor-paginated list. */
 export interface Page<Item> {
+  /** The page's items (`results` of the envelope), in the order the API sent them. */
   readonly items: readonly Item[];
   /** Total count across all pages, when the API sends it (the invoices list does not). */
   readonly total: number | undefined;

@@ -6,7 +6,9 @@ export type PaginationErrorReason = "cursor-loop" | "invalid-page" | "invalid-li
  * a body that is not the `{ results, next, previous }` envelope, or a link without a `cursor`.
  */
 export class PaginationError extends Error {
+  /** Literal class name. */
   override readonly name = "PaginationError";
+  /** Which contract the server broke. */
   readonly reason: PaginationErrorReason;
   /** The cursor to resume from: every item before it has been delivered. */
   readonly cursor: string | null;
