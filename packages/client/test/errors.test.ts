@@ -67,7 +67,7 @@ describe("errors from a real server, through unwrap", () => {
     if (status !== 302) {
       expect(apiError.detail).toBe(`status ${status}`);
       expect(apiError.requestId).toBe("req-123");
-      expect(apiError.retryAfter).toBe(7000);
+      expect(apiError.retryAfterMs).toBe(7000);
       expect(apiError.body).toEqual({ detail: `status ${status}` });
     }
     for (const form of stringForms(error)) expect(form).not.toContain(API_KEY);
@@ -118,8 +118,8 @@ describe("createApiError", () => {
     { given: { status: 400, body: { name: ["Required."] } }, want: { fieldErrors: { name: ["Required."] }, detail: undefined } },
     { given: { status: 400, body: { non_field_errors: ["Nope."] } }, want: { fieldErrors: { non_field_errors: ["Nope."] } } },
     { given: { status: 400, body: ["A list."] }, want: { fieldErrors: undefined, detail: undefined } },
-    { given: { status: 429, body: {}, headers: { "retry-after": "2.5" } }, want: { retryAfter: 2500 } },
-    { given: { status: 429, body: {}, headers: { "retry-after": "soon" } }, want: { retryAfter: undefined } },
+    { given: { status: 429, body: {}, headers: { "retry-after": "2.5" } }, want: { retryAfterMs: 2500 } },
+    { given: { status: 429, body: {}, headers: { "retry-after": "soon" } }, want: { retryAfterMs: undefined } },
     { given: { status: 500, body: "", headers: { "request-id": "r9" } }, want: { name: "UltravoxServerError", requestId: "r9" } },
     { given: { status: 451, body: null }, want: { name: "UltravoxApiError", status: 451 } },
   ];

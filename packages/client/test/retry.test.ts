@@ -133,8 +133,11 @@ describe("retries against a real server", () => {
     const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: url, retry: fast });
     const error: unknown = await client.GET("/api/calls").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UltravoxConnectionError);
-    expect((error as Error).message).toBe(`GET ${url}/api/calls failed: connection error`);
-    expect((error as Error).cause).toBeInstanceOf(TypeError);
+    const connection = error as UltravoxConnectionError;
+    expect(connection).toMatchObject({ method: "GET", url: `${url}/api/calls`, reason: "ECONNREFUSED", attempts: 3 });
+    expect(connection.message).toMatch(new RegExp(`^GET ${url}/api/calls failed: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+, after 3 attempt\\(s\\) in \\d+ ms$`));
+    expect(connection.message).toContain(`in ${connection.elapsedMs} ms`);
+    expect(connection.cause).toBeInstanceOf(TypeError);
   });
 });
 

@@ -9,12 +9,12 @@ export interface UltravoxApiErrorFields {
   readonly body: unknown;
   readonly detail: string | undefined;
   readonly fieldErrors: Readonly<Record<string, readonly string[]>> | undefined;
-  readonly retryAfter: number | undefined;
+  readonly retryAfterMs: number | undefined;
   readonly requestId: string | undefined;
 }
 
 /** The API answered with an error status. Built by `createApiError`, which picks the subclass. */
-export class UltravoxApiError extends UltravoxError {
+export class UltravoxApiError extends UltravoxError<UltravoxApiErrorFields> {
   declare name: string;
   /** HTTP status. */
   declare readonly status: number;
@@ -29,7 +29,7 @@ export class UltravoxApiError extends UltravoxError {
   /** DRF field errors `{"field": ["msg"]}`, nested fields joined with dots. */
   declare readonly fieldErrors: Readonly<Record<string, readonly string[]>> | undefined;
   /** Milliseconds the server asked to wait (Retry-After), when present. */
-  declare readonly retryAfter: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** Request id header of the response, when present (quote it to support). */
   declare readonly requestId: string | undefined;
 

@@ -1,7 +1,12 @@
 import { BRAND } from "../internal/brand.js";
 
-/** Base class of every error this SDK throws. */
-export class UltravoxError extends Error {
+/** The constructor's arguments after the message: the subclass's own fields (required when it has any), then `{ cause }`. */
+export type UltravoxErrorArgs<Fields extends object> = Record<never, never> extends Fields
+  ? [fields?: Fields, options?: { cause?: unknown }]
+  : [fields: Fields, options?: { cause?: unknown }];
+
+/** Base class of every error this SDK throws; `Fields` are the subclass's own properties. */
+export class UltravoxError<Fields extends object = Record<never, never>> extends Error {
   declare name: string;
 
   static {
@@ -10,8 +15,8 @@ export class UltravoxError extends Error {
     (this.prototype as unknown as Record<symbol, unknown>)[BRAND] = "error";
   }
 
-  /** `fields` become the error's own properties. */
-  constructor(message: string, fields?: object, options?: { cause?: unknown }) {
+  /** `fields` become the error's own properties; `options.cause` is kept as `cause`. */
+  constructor(message: string, ...[fields, options]: UltravoxErrorArgs<Fields>) {
     super(message, options);
     Object.assign(this, fields);
   }
