@@ -103,6 +103,35 @@ describe("errors from a real server, through unwrap", () => {
     expect(error.message.length).toBeLessThan(300);
   });
 
+  it.each([
+    { status: 503, body: "Service Unavailable: upstream down", want: ": Service Unavailable: upstream down" },
+    { status: 400, body: "  bad\n\trequest  ", want: ": bad request" },
+    { status: 500, body: "", want: "" },
+  ])("puts a text body in the message: HTTP $status $body", async ({ status, body, want }) => {
+    const api = await server((_req, res) => {
+      res.writeHead(status, { "content-type": "text/plain" });
+      res.end(body);
+    });
+    const uv = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: false });
+    const error = (await unwrap(uv.GET("/api/calls")).catch((e: unknown) => e)) as UltravoxApiError;
+    expect(error.message).toBe(`GET ${api.url}/api/calls failed with HTTP ${status}${want}`);
+    expect(error.body).toBe(body);
+  });
+
+  it("createApiError reads status, headers, method and URL from a response the client returned", async () => {
+    const api = await server((_req, res) => {
+      json(res, 429, { detail: "slow down" }, { "retry-after": "3", "x-request-id": "r1" });
+    });
+    const uv = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: false });
+    const { error, response } = await uv.DELETE("/api/calls/{call_id}", { params: { path: { call_id: "c1" } } });
+    const built = createApiError({ response, body: error });
+    expect(built).toMatchObject({ name: "UltravoxRateLimitError", status: 429, method: "DELETE", url: `${api.url}/api/calls/c1`, retryAfterMs: 3000, requestId: "r1", detail: "slow down" });
+    expect(built.message).toBe(`DELETE ${api.url}/api/calls/c1 failed with HTTP 429: slow down`);
+    // A response from elsewhere: the caller names the method, the URL comes from the response.
+    const foreign = createApiError({ response: new Response(null, { status: 404 }), body: undefined, method: "head", url: "https://x.test/a" });
+    expect(foreign).toMatchObject({ name: "UltravoxNotFoundError", method: "HEAD", url: "https://x.test/a" });
+  });
+
   it("unwrap resolves to data on success", async () => {
     const api = await server((_req, res) => {
       json(res, 200, { results: [], next: null, previous: null, total: 0 });

@@ -10,7 +10,7 @@ import { objectQueryStyles } from "./object-query-styles.js";
 
 const out = fileURLToPath(new URL("../src/generated/query-styles.ts", import.meta.url));
 const { text } = await ensureLockedSpec();
-const styles = objectQueryStyles(parseOpenApi(text, "spec/openapi.yaml") as Record<string, unknown>);
+const styles = objectQueryStyles(parseOpenApi(text, "spec/openapi.yaml"));
 const code =
   `${GENERATED_HEADER}\n` +
   `/** Object-valued query parameters by name, and the form the API reads them in (see tools/object-query-styles.ts). */\n` +

@@ -55,11 +55,11 @@ export function objectQueryStyles(document: Json): Record<string, ObjectQuerySty
   for (const [path, rawItem] of Object.entries(paths)) {
     const item = deref(document, rawItem);
     if (!isObject(item)) continue;
-    const shared = Array.isArray(item["parameters"]) ? item["parameters"] : [];
+    const shared: unknown[] = Array.isArray(item["parameters"]) ? item["parameters"] : [];
     for (const method of METHODS) {
       const operation = item[method];
       if (!isObject(operation)) continue;
-      const own = Array.isArray(operation["parameters"]) ? operation["parameters"] : [];
+      const own: unknown[] = Array.isArray(operation["parameters"]) ? operation["parameters"] : [];
       for (const raw of [...shared, ...own]) {
         const parameter = deref(document, raw);
         if (!isObject(parameter) || parameter["in"] !== "query" || typeof parameter["name"] !== "string") continue;

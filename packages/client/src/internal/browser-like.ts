@@ -3,6 +3,6 @@
  * in the code is readable by anyone who opens the page. Workers, Node, Deno and edge runtimes are not.
  */
 export function isBrowserLike(scope: object): boolean {
-  const { window, navigator } = scope as { window?: { document?: unknown }; navigator?: unknown };
-  return typeof window === "object" && window !== null && typeof window.document === "object" && window.document !== null && navigator !== undefined;
+  const { window, navigator } = scope as { window?: { document?: unknown } | null; navigator?: unknown };
+  return typeof window?.document === "object" && window.document !== null && navigator !== undefined;
 }

@@ -15,7 +15,8 @@ export function sendAttempt(context: CallContext, request: Request): Promise<Res
     const stop = (reason: unknown): void => {
       clearTimeout(timer);
       controller.abort(reason);
-      reject(reason as Error);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the caller's own abort reason, passed through as it is
+      reject(reason);
     };
     const timer =
       timeoutMs > 0
@@ -26,11 +27,14 @@ export function sendAttempt(context: CallContext, request: Request): Promise<Res
             );
           }, timeoutMs)
         : undefined;
+    if (signal.aborted) {
+      stop(signal.reason);
+      return;
+    }
     // Left attached: it lives and dies with this request's signal, and keeps body reads abortable.
     signal.addEventListener("abort", () => {
       stop(signal.reason);
     });
-    if (signal.aborted) stop(signal.reason);
     context.fetch(request, { redirect: context.redirect, signal: controller.signal }).then((response) => {
       clearTimeout(timer);
       resolve(response);
