@@ -47,7 +47,7 @@ describe("dangerouslyAllowBrowser", () => {
       expect(error).toBeInstanceOf(UltravoxError);
       expect((error as Error).message).toMatch(/browser/);
       expect((error as Error).message).toContain("`dangerouslyAllowBrowser: true`");
-      expect((error as Error).message).toMatch(/read the API key/);
+      expect((error as Error).message).toMatch(/can read the API key/);
       expect((error as Error).message).not.toContain("k)");
     }
   });
@@ -128,7 +128,7 @@ describe("normalizeBaseUrl", () => {
   const bad = ["", "api.ultravox.ai", "localhost:4010", "ftp://api.ultravox.ai", "https://api.ultravox.ai/?x=1", "https://api.ultravox.ai/#top", "/api"];
   it.each(bad)("rejects %j with a TypeError naming the setting", (given) => {
     expect(() => normalizeBaseUrl(given, "baseUrl")).toThrow(TypeError);
-    expect(() => normalizeBaseUrl(given, "baseUrl")).toThrow(/^baseUrl must be an absolute http\(s\) URL like https:\/\/api\.ultravox\.ai$/);
+    expect(() => normalizeBaseUrl(given, "baseUrl")).toThrow(/^baseUrl must be an absolute http\(s\) URL$/);
   });
 
   it("sends paths under a normalised base URL with a single slash", async () => {

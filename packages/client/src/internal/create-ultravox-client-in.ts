@@ -13,7 +13,7 @@ export function createUltravoxClientIn(scope: object, options: UltravoxClientOpt
   const browser = isBrowserLike(scope);
   if (browser && !options.dangerouslyAllowBrowser) {
     throw new UltravoxError(
-      "Refusing to run in a browser: anyone who opens the page could read the API key. For a demo with a throwaway key, pass `dangerouslyAllowBrowser: true` (sent as X-Unsafe-API-Key).",
+      "Refusing to run in a browser, where anyone who opens the page can read the API key; for a demo with a throwaway key pass `dangerouslyAllowBrowser: true` (sent as X-Unsafe-API-Key).",
     );
   }
   const env = (scope as { process?: { env?: Record<string, string | undefined> } }).process?.env;

@@ -1,7 +1,8 @@
 /**
  * The base URL every path is appended to, in one form: trimmed, repeated slashes in its path collapsed
  * and trailing ones removed (`https://api.ultravox.ai//` → `https://api.ultravox.ai`, so paths never
- * start `//api`). Throws a TypeError naming the setting for anything but an absolute http(s) URL.
+ * start `//api`). Throws a TypeError naming the setting for anything but an absolute http(s) URL
+ * without query or fragment.
  */
 export function normalizeBaseUrl(given: string, setting: string): string {
   let url: URL | undefined;
@@ -10,9 +11,7 @@ export function normalizeBaseUrl(given: string, setting: string): string {
   } catch {
     // Reported below, with the setting's name.
   }
-  if (!url?.protocol.startsWith("http") || url.search || url.hash) {
-    throw new TypeError(`${setting} must be an absolute http(s) URL like ${DEFAULT_BASE_URL}`);
-  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) throw new TypeError(`${setting} must be an absolute http(s) URL`);
   return url.origin + url.pathname.replace(/\/+/g, "/").replace(/\/$/, "");
 }
 

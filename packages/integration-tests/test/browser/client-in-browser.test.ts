@@ -63,7 +63,7 @@ describe("@ultravox-api/client in Chromium", () => {
 
   it("refuses to start without dangerouslyAllowBrowser, naming the option and the risk", async () => {
     const message = await page.evaluate((baseUrl) => (globalThis as unknown as { refusal(u: string): string }).refusal(baseUrl), mock.url);
-    expect(message).toMatch(/^UltravoxError: Refusing to run in a browser/);
+    expect(message).toMatch(/^UltravoxError: Refusing to run in a browser, where anyone who opens the page can read the API key/);
     expect(message).toContain("`dangerouslyAllowBrowser: true`");
     expect(message).toContain("X-Unsafe-API-Key");
     expect(message).not.toContain("uvx_refused_key");
