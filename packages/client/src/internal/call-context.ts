@@ -8,6 +8,8 @@ export interface CallContext {
   readonly method: string;
   /** The request's own signal: follows the caller's, if any. */
   readonly signal: AbortSignal;
+  /** False when the caller passed no signal: there is no abort to listen for. */
+  readonly callerSignal: boolean;
   /** Per attempt (and per redirect hop), until response headers; 0: none. */
   readonly timeoutMs: number;
   /** Passed to fetch: `manual` when we follow redirects ourselves. */

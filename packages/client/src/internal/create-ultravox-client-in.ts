@@ -4,6 +4,7 @@ import type { UltravoxClient, UltravoxClientOptions } from "../create-ultravox-c
 import { UltravoxError } from "../errors/ultravox-error.js";
 import { isBrowserLike } from "./browser-like.js";
 import { createUltravoxFetch } from "./create-ultravox-fetch.js";
+import { markedRequest } from "./marked-request.js";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./normalize-base-url.js";
 import { DEFAULT_RETRY } from "./retry-policy.js";
 import { serializeQuery } from "./serialize-query.js";
@@ -26,6 +27,7 @@ export function createUltravoxClientIn(scope: object, options: UltravoxClientOpt
   const origin = new URL(baseUrl).origin;
   return createClient<paths, "application/json">({
     baseUrl,
+    Request: markedRequest(),
     querySerializer: serializeQuery,
     headers: mergeHeaders(options.headers, options.userAgent === undefined ? undefined : { "User-Agent": options.userAgent }),
     fetch: createUltravoxFetch({

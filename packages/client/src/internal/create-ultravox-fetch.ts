@@ -1,5 +1,6 @@
 import type { CallContext, FetchFunction } from "./call-context.js";
 import { followRedirects } from "./follow-redirects.js";
+import { NO_CALLER_SIGNAL } from "./marked-request.js";
 import { responseMeta } from "./response-meta.js";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry-policy.js";
 import { sendAttempt } from "./send-attempt.js";
@@ -24,6 +25,7 @@ export interface UltravoxFetchOptions {
 interface RequestExtras {
   readonly retry?: unknown;
   readonly timeoutMs?: unknown;
+  readonly [NO_CALLER_SIGNAL]?: true;
 }
 
 /**
@@ -47,6 +49,7 @@ export function createUltravoxFetch(options: UltravoxFetchOptions): (request: Re
       fetch: options.fetch,
       method,
       signal: request.signal,
+      callerSignal: !extras[NO_CALLER_SIGNAL],
       timeoutMs: typeof extras.timeoutMs === "number" ? extras.timeoutMs : options.timeoutMs,
       redirect: redirect === "follow" ? "manual" : redirect,
       origin: options.origin,

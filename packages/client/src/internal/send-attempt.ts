@@ -10,6 +10,8 @@ import { redactUrl } from "./redact-url.js";
  */
 export function sendAttempt(context: CallContext, request: Request): Promise<Response> {
   const { timeoutMs, signal, method } = context;
+  // Nothing to bound: no time limit and no caller signal.
+  if (!(timeoutMs > 0) && !context.callerSignal) return context.fetch(request, { redirect: context.redirect });
   const controller = new AbortController();
   return new Promise<Response>((resolve, reject) => {
     const stop = (reason: unknown): void => {
@@ -27,14 +29,16 @@ export function sendAttempt(context: CallContext, request: Request): Promise<Res
             );
           }, timeoutMs)
         : undefined;
-    if (signal.aborted) {
-      stop(signal.reason);
-      return;
+    if (context.callerSignal) {
+      if (signal.aborted) {
+        stop(signal.reason);
+        return;
+      }
+      // Left attached: it lives and dies with this request's signal, and keeps body reads abortable.
+      signal.addEventListener("abort", () => {
+        stop(signal.reason);
+      });
     }
-    // Left attached: it lives and dies with this request's signal, and keeps body reads abortable.
-    signal.addEventListener("abort", () => {
-      stop(signal.reason);
-    });
     context.fetch(request, { redirect: context.redirect, signal: controller.signal }).then((response) => {
       clearTimeout(timer);
       resolve(response);
