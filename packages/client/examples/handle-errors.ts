@@ -16,7 +16,7 @@ export async function describeCall(callId: string): Promise<string> {
     return `${call.callId} ended: ${call.endReason ?? "still running"}`;
   } catch (error) {
     if (error instanceof UltravoxNotFoundError) return "no such call";
-    if (error instanceof UltravoxRateLimitError) return `rate limited, retry in ${error.retryAfter ?? 1000} ms`;
+    if (error instanceof UltravoxRateLimitError) return `rate limited, retry in ${error.retryAfterMs ?? 1000} ms`;
     if (error instanceof UltravoxTimeoutError) return `gave up after ${error.timeoutMs} ms`;
     if (error instanceof UltravoxConnectionError) return "network down";
     // Guards work across bundles and realms, where instanceof may not.

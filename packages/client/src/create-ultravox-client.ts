@@ -1,22 +1,29 @@
 import type { paths } from "@ultravox-api/types";
-import createClient, { mergeHeaders, type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
-import { UltravoxError } from "./errors/ultravox-error.js";
-import { createUltravoxFetch, type FetchFunction } from "./internal/create-ultravox-fetch.js";
-import { markedRequest } from "./internal/marked-request.js";
-import { DEFAULT_RETRY, type RetryOptions } from "./internal/retry-policy.js";
+import type { Client, HeadersOptions } from "openapi-fetch";
+import type { FetchFunction } from "./internal/call-context.js";
+import { createUltravoxClientIn } from "./internal/create-ultravox-client-in.js";
+import type { RetryOptions } from "./internal/retry-policy.js";
 
-/** Where the Ultravox REST API lives. */
-export const DEFAULT_BASE_URL = "https://api.ultravox.ai";
+export { DEFAULT_BASE_URL } from "./internal/normalize-base-url.js";
 
 /** An openapi-fetch client typed by the Ultravox spec: `GET/POST/PUT/PATCH/DELETE(path, init)` → `{ data, error, response }`. */
 export type UltravoxClient = Client<paths, "application/json">;
 
 /** Options of `createUltravoxClient`; all optional. */
 export interface UltravoxClientOptions {
-  /** API key sent as `X-API-Key`. Default: `process.env.ULTRAVOX_API_KEY` where `process` exists. */
+  /** API key sent as `X-API-Key` (`X-Unsafe-API-Key` in a browser). Default: `process.env.ULTRAVOX_API_KEY` where `process` exists. */
   apiKey?: string;
-  /** Default `https://api.ultravox.ai`. The key is sent to this origin only. */
+  /**
+   * Default: `process.env.ULTRAVOX_BASE_URL` where set, else `https://api.ultravox.ai`. Normalised (repeated
+   * and trailing slashes removed); the key is sent to this origin only.
+   */
   baseUrl?: string;
+  /**
+   * Let the client run in a browser-like environment (a page with `window.document`), where it refuses to
+   * start by default: anyone who opens the page can read the key. When set there, the key is sent as
+   * `X-Unsafe-API-Key`, the header the API accepts from browsers (for demos with a throwaway key).
+   */
+  dangerouslyAllowBrowser?: boolean;
   /** Fetch implementation; called as `fetch(request, init)` and must honour `init.signal` and `init.redirect`. */
   fetch?: FetchFunction;
   /** Headers sent with every request. */
@@ -42,39 +49,10 @@ export function requestOptions(options: UltravoxRequestOptions): UltravoxRequest
   return options;
 }
 
-/** Creates a typed client with auth, timeouts and safe retries. */
+/**
+ * Creates a typed client with auth, timeouts and safe retries. Throws `UltravoxError` without a key or
+ * in a browser-like environment without `dangerouslyAllowBrowser`, and a TypeError for a bad base URL.
+ */
 export function createUltravoxClient(options: UltravoxClientOptions = {}): UltravoxClient {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const apiKey = options.apiKey ?? env?.["ULTRAVOX_API_KEY"];
-  if (!apiKey) {
-    throw new UltravoxError(
-      "Missing Ultravox API key: pass `apiKey` or set ULTRAVOX_API_KEY.",
-    );
-  }
-  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
-  const origin = new URL(baseUrl).origin;
-  const client = createClient<paths, "application/json">({
-    baseUrl,
-    Request: markedRequest(),
-    headers: mergeHeaders(options.headers, options.userAgent === undefined ? undefined : { "User-Agent": options.userAgent }),
-    fetch: createUltravoxFetch({
-      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      retry: options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry },
-      timeoutMs: options.timeoutMs ?? 60_000,
-      origin,
-    }),
-  });
-  client.use(authMiddleware(apiKey, origin));
-  return client;
-}
-
-function authMiddleware(apiKey: string, origin: string): Middleware {
-  const prefix = `${origin}/`;
-  return {
-    onRequest({ request }) {
-      // Only the configured origin gets the key, whatever baseUrl or absolute URL a call uses.
-      if (request.url.startsWith(prefix)) request.headers.set("X-API-Key", apiKey);
-      else request.headers.delete("X-API-Key");
-    },
-  };
+  return createUltravoxClientIn(globalThis, options);
 }

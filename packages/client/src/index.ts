@@ -9,12 +9,15 @@ export { UltravoxAuthenticationError } from "./errors/ultravox-authentication-er
 export { UltravoxBadRequestError } from "./errors/ultravox-bad-request-error.js";
 export { UltravoxConflictError } from "./errors/ultravox-conflict-error.js";
 export { UltravoxConnectionError } from "./errors/ultravox-connection-error.js";
+export type { UltravoxConnectionErrorFields } from "./errors/ultravox-connection-error.js";
 export { UltravoxError } from "./errors/ultravox-error.js";
+export type { UltravoxErrorArgs } from "./errors/ultravox-error.js";
 export { UltravoxNotFoundError } from "./errors/ultravox-not-found-error.js";
 export { UltravoxPermissionDeniedError } from "./errors/ultravox-permission-denied-error.js";
 export { UltravoxRateLimitError } from "./errors/ultravox-rate-limit-error.js";
 export { UltravoxServerError } from "./errors/ultravox-server-error.js";
 export { UltravoxTimeoutError } from "./errors/ultravox-timeout-error.js";
+export type { UltravoxTimeoutErrorFields } from "./errors/ultravox-timeout-error.js";
 export { UltravoxUnprocessableEntityError } from "./errors/ultravox-unprocessable-entity-error.js";
 export type { RetryOptions } from "./internal/retry-policy.js";
 export { createUltravoxClient, DEFAULT_BASE_URL, requestOptions } from "./create-ultravox-client.js";

@@ -151,4 +151,18 @@ describe("createUltravoxClient", () => {
     expect(storage.requests[0]?.url).toBe("/rec.wav?X-Amz-Signature=abc");
     expect(storage.requests[0]?.headers["x-api-key"]).toBeUndefined();
   });
+
+  it("follows at most 5 redirects, then hands the last 3xx back", async () => {
+    const api = await server((req, res) => {
+      const hop = Number(new URL(req.url, "http://x").searchParams.get("hop") ?? "0");
+      res.writeHead(302, { location: `/api/calls?hop=${hop + 1}` });
+      res.end();
+    });
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url });
+    const { response } = await client.GET("/api/calls");
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/api/calls?hop=6");
+    expect(api.requests.map((r) => r.url)).toEqual(["/api/calls", "/api/calls?hop=1", "/api/calls?hop=2", "/api/calls?hop=3", "/api/calls?hop=4", "/api/calls?hop=5"]);
+    expect(api.requests.every((r) => r.headers["x-api-key"] === API_KEY)).toBe(true);
+  });
 });

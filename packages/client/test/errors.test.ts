@@ -67,7 +67,7 @@ describe("errors from a real server, through unwrap", () => {
     if (status !== 302) {
       expect(apiError.detail).toBe(`status ${status}`);
       expect(apiError.requestId).toBe("req-123");
-      expect(apiError.retryAfter).toBe(7000);
+      expect(apiError.retryAfterMs).toBe(7000);
       expect(apiError.body).toEqual({ detail: `status ${status}` });
     }
     for (const form of stringForms(error)) expect(form).not.toContain(API_KEY);
@@ -103,6 +103,35 @@ describe("errors from a real server, through unwrap", () => {
     expect(error.message.length).toBeLessThan(300);
   });
 
+  it.each([
+    { status: 503, body: "Service Unavailable: upstream down", want: ": Service Unavailable: upstream down" },
+    { status: 400, body: "  bad\n\trequest  ", want: ": bad request" },
+    { status: 500, body: "", want: "" },
+  ])("puts a text body in the message: HTTP $status $body", async ({ status, body, want }) => {
+    const api = await server((_req, res) => {
+      res.writeHead(status, { "content-type": "text/plain" });
+      res.end(body);
+    });
+    const uv = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: false });
+    const error = (await unwrap(uv.GET("/api/calls")).catch((e: unknown) => e)) as UltravoxApiError;
+    expect(error.message).toBe(`GET ${api.url}/api/calls failed with HTTP ${status}${want}`);
+    expect(error.body).toBe(body);
+  });
+
+  it("createApiError reads status, headers, method and URL from a response the client returned", async () => {
+    const api = await server((_req, res) => {
+      json(res, 429, { detail: "slow down" }, { "retry-after": "3", "x-request-id": "r1" });
+    });
+    const uv = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: false });
+    const { error, response } = await uv.DELETE("/api/calls/{call_id}", { params: { path: { call_id: "c1" } } });
+    const built = createApiError({ response, body: error });
+    expect(built).toMatchObject({ name: "UltravoxRateLimitError", status: 429, method: "DELETE", url: `${api.url}/api/calls/c1`, retryAfterMs: 3000, requestId: "r1", detail: "slow down" });
+    expect(built.message).toBe(`DELETE ${api.url}/api/calls/c1 failed with HTTP 429: slow down`);
+    // A response from elsewhere: the caller names the method, the URL comes from the response.
+    const foreign = createApiError({ response: new Response(null, { status: 404 }), body: undefined, method: "head", url: "https://x.test/a" });
+    expect(foreign).toMatchObject({ name: "UltravoxNotFoundError", method: "HEAD", url: "https://x.test/a" });
+  });
+
   it("unwrap resolves to data on success", async () => {
     const api = await server((_req, res) => {
       json(res, 200, { results: [], next: null, previous: null, total: 0 });
@@ -118,8 +147,8 @@ describe("createApiError", () => {
     { given: { status: 400, body: { name: ["Required."] } }, want: { fieldErrors: { name: ["Required."] }, detail: undefined } },
     { given: { status: 400, body: { non_field_errors: ["Nope."] } }, want: { fieldErrors: { non_field_errors: ["Nope."] } } },
     { given: { status: 400, body: ["A list."] }, want: { fieldErrors: undefined, detail: undefined } },
-    { given: { status: 429, body: {}, headers: { "retry-after": "2.5" } }, want: { retryAfter: 2500 } },
-    { given: { status: 429, body: {}, headers: { "retry-after": "soon" } }, want: { retryAfter: undefined } },
+    { given: { status: 429, body: {}, headers: { "retry-after": "2.5" } }, want: { retryAfterMs: 2500 } },
+    { given: { status: 429, body: {}, headers: { "retry-after": "soon" } }, want: { retryAfterMs: undefined } },
     { given: { status: 500, body: "", headers: { "request-id": "r9" } }, want: { name: "UltravoxServerError", requestId: "r9" } },
     { given: { status: 451, body: null }, want: { name: "UltravoxApiError", status: 451 } },
   ];

@@ -13,6 +13,10 @@ describe("README examples", () => {
       "examples/create-scheduled-batch.ts",
       "examples/handle-errors.ts",
       "examples/retries-and-timeouts.ts",
+      "examples/filter-by-metadata.ts",
+      "examples/connection-errors.ts",
+      "examples/errors-from-results.ts",
+      "examples/browser-demo.ts",
     ]);
     for (const [, file = "", code] of blocks) {
       expect(code, file).toBe(await readFile(new URL(file, root), "utf8"));

@@ -3,6 +3,7 @@ import { createUltravoxClient, UltravoxConnectionError, requestOptions } from "@
 import { API_KEY } from "./support/constants.js";
 import { useServers } from "./support/servers.js";
 import { json } from "./support/test-server.js";
+import { afterEach, vi } from "vitest";
 
 const server = useServers();
 const fast = { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 2 };
@@ -133,8 +134,11 @@ describe("retries against a real server", () => {
     const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: url, retry: fast });
     const error: unknown = await client.GET("/api/calls").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UltravoxConnectionError);
-    expect((error as Error).message).toBe(`GET ${url}/api/calls failed: connection error`);
-    expect((error as Error).cause).toBeInstanceOf(TypeError);
+    const connection = error as UltravoxConnectionError;
+    expect(connection).toMatchObject({ method: "GET", url: `${url}/api/calls`, reason: "ECONNREFUSED", attempts: 3 });
+    expect(connection.message).toMatch(new RegExp(`^GET ${url}/api/calls failed: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+, after 3 attempt\\(s\\) in \\d+ ms$`));
+    expect(connection.message).toContain(`in ${connection.elapsedMs} ms`);
+    expect(connection.cause).toBeInstanceOf(TypeError);
   });
 });
 
@@ -189,5 +193,73 @@ describe("retries with a counting fake fetch", () => {
     const { response } = await retrying.POST("/api/calls", { body: { systemPrompt: "x" }, retry: true });
     expect(response.status).toBe(201);
     expect(optIn.seen.map((s) => s.body)).toEqual(['{"systemPrompt":"x"}', '{"systemPrompt":"x"}']);
+  });
+});
+
+describe("attempt counts and backoff delays, measured", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** A server answering `statuses` in turn (then 200), recording when each request arrived. */
+  async function timedServer(statuses: number[], headers: Record<string, string> = {}) {
+    const arrivals: number[] = [];
+    const api = await server((_req, res, index) => {
+      arrivals.push(performance.now());
+      json(res, statuses[index] ?? 200, {}, headers);
+    });
+    return { api, arrivals, gaps: () => arrivals.slice(1).map((t, i) => t - (arrivals[i] ?? t)) };
+  }
+
+  it("waits up to min(maxDelayMs, initialDelayMs × 2^n) before retry n, and no longer", async () => {
+    // The largest draw of the full-jitter backoff: each wait is its ceiling.
+    vi.spyOn(Math, "random").mockReturnValue(0.999);
+    const { api, gaps } = await timedServer([503, 503, 503, 503]);
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: { maxRetries: 3, initialDelayMs: 60, maxDelayMs: 150 } });
+    const { response } = await client.GET("/api/calls");
+    expect(response.status).toBe(503);
+    expect(api.requests).toHaveLength(4);
+    const ceilings = [60, 120, 150];
+    gaps().forEach((gap, n) => {
+      const ceiling = ceilings[n] ?? NaN;
+      expect(gap, `wait before retry ${n}`).toBeGreaterThanOrEqual(ceiling * 0.99 - 2);
+      // Generous above: a loaded machine delays timers, never shortens them.
+      expect(gap, `wait before retry ${n}`).toBeLessThan(ceiling + 400);
+    });
+  });
+
+  it("waits nothing at the smallest draw", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const { api, gaps } = await timedServer([503, 503]);
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: { maxRetries: 2, initialDelayMs: 5_000, maxDelayMs: 5_000 } });
+    expect((await client.GET("/api/calls")).response.status).toBe(200);
+    expect(api.requests).toHaveLength(3);
+    for (const gap of gaps()) expect(gap).toBeLessThan(1_000);
+  });
+
+  it("waits Retry-After when within maxRetryAfterMs, whatever the backoff says", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const { api, gaps } = await timedServer([429], { "retry-after": "0.3" });
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 } });
+    expect((await client.GET("/api/calls")).response.status).toBe(200);
+    expect(gaps()[0]).toBeGreaterThanOrEqual(297);
+  });
+
+  const counts: { name: string; retry: { maxRetries: number } | false; perRequest?: boolean; method: "GET" | "POST"; attempts: number }[] = [
+    { name: "GET, default policy", retry: { maxRetries: 2 }, method: "GET", attempts: 3 },
+    { name: "GET, maxRetries 0", retry: { maxRetries: 0 }, method: "GET", attempts: 1 },
+    { name: "GET, maxRetries 5", retry: { maxRetries: 5 }, method: "GET", attempts: 6 },
+    { name: "GET, retry false", retry: false, method: "GET", attempts: 1 },
+    { name: "POST, not opted in", retry: { maxRetries: 2 }, method: "POST", attempts: 1 },
+    { name: "POST, retry: true", retry: { maxRetries: 2 }, perRequest: true, method: "POST", attempts: 3 },
+    { name: "POST, retry: true with the client's retry false", retry: false, perRequest: true, method: "POST", attempts: 3 },
+  ];
+  it.each(counts)("$name: $attempts attempt(s) against a server that always answers 503", async ({ retry, perRequest, method, attempts }) => {
+    const { api } = await timedServer(Array<number>(10).fill(503));
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry: retry && { ...retry, initialDelayMs: 1, maxDelayMs: 1 } });
+    const init = perRequest ? { retry: perRequest } : {};
+    const { response } = method === "GET" ? await client.GET("/api/calls", init) : await client.POST("/api/calls", { body: { systemPrompt: "x" }, ...init });
+    expect(response.status).toBe(503);
+    expect(api.requests).toHaveLength(attempts);
   });
 });

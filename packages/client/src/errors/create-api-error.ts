@@ -1,5 +1,6 @@
 import { parseErrorBody } from "../internal/parse-error-body.js";
 import { redactUrl } from "../internal/redact-url.js";
+import { responseMeta } from "../internal/response-meta.js";
 import { parseRetryAfter } from "../internal/retry-policy.js";
 import { UltravoxApiError, type UltravoxApiErrorFields } from "./ultravox-api-error.js";
 import { UltravoxAuthenticationError } from "./ultravox-authentication-error.js";
@@ -11,21 +12,31 @@ import { UltravoxRateLimitError } from "./ultravox-rate-limit-error.js";
 import { UltravoxServerError } from "./ultravox-server-error.js";
 import { UltravoxUnprocessableEntityError } from "./ultravox-unprocessable-entity-error.js";
 
-/** What an HTTP error response is made of. */
-export interface ApiErrorInit {
-  /** HTTP method of the request (any case; upper-cased in the error). */
-  method: string;
-  /** Request URL (redacted in the error). */
-  url: string;
-  /** HTTP status of the response. */
-  status: number;
-  /** Response headers (`Retry-After`, `X-Request-Id` are read). */
-  headers: Headers;
-  /** Error body: parsed JSON, text, or undefined. */
-  body: unknown;
-  /** Kept as the error's `cause`. */
-  cause?: unknown;
-}
+/**
+ * What an HTTP error is made of: either the `response` of an openapi-fetch result with its `error`
+ * as `body` (method and URL then come from the request this client sent; pass `method` when the
+ * response came from elsewhere), or every part spelled out.
+ */
+export type ApiErrorInit =
+  | {
+      /** The failed response, e.g. `result.response`. */
+      response: Response;
+      /** The parsed error body, e.g. `result.error`. */
+      body: unknown;
+      /** HTTP method; default: the one this client sent the request with (else `GET`). */
+      method?: string;
+      /** Request URL; default: the URL this client sent, else `response.url`. */
+      url?: string;
+      cause?: unknown;
+    }
+  | {
+      method: string;
+      url: string;
+      status: number;
+      headers: Headers;
+      body: unknown;
+      cause?: unknown;
+    };
 
 const BY_STATUS: Record<number, typeof UltravoxApiError | undefined> = {
   400: UltravoxBadRequestError,
@@ -37,18 +48,26 @@ const BY_STATUS: Record<number, typeof UltravoxApiError | undefined> = {
   429: UltravoxRateLimitError,
 };
 
-/** The one place an HTTP error becomes a typed error: the subclass for the status, else UltravoxApiError. */
+/**
+ * The one place an HTTP error becomes a typed error (used by `unwrap` and by `@ultravox-api/pagination`):
+ * the subclass for the status (`UltravoxServerError` for any 5xx), else `UltravoxApiError`. The message
+ * is `<METHOD> <url> failed with HTTP <status>: <detail, field errors or the body's first 200 characters>`.
+ */
 export function createApiError(init: ApiErrorInit): UltravoxApiError {
-  const { status, headers, body } = init;
+  const response = "response" in init ? init.response : undefined;
+  const meta = response && responseMeta.get(response);
+  const status = response ? response.status : (init as { status: number }).status;
+  const headers = response ? response.headers : (init as { headers: Headers }).headers;
+  const { body } = init;
   const { detail, fieldErrors, summary } = parseErrorBody(body);
   const fields: UltravoxApiErrorFields = {
     status,
-    method: init.method.toUpperCase(),
-    url: redactUrl(init.url),
+    method: (init.method ?? meta?.method ?? "GET").toUpperCase(),
+    url: redactUrl(init.url ?? meta?.url ?? response?.url ?? ""),
     body,
     detail,
     fieldErrors,
-    retryAfter: parseRetryAfter(headers.get("retry-after")),
+    retryAfterMs: parseRetryAfter(headers.get("retry-after")),
     requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined,
   };
   const ErrorClass = status >= 500 ? UltravoxServerError : (BY_STATUS[status] ?? UltravoxApiError);

@@ -15,15 +15,12 @@ export interface UltravoxApiErrorFields {
   readonly detail: string | undefined;
   /** DRF field errors `{"field": ["msg"]}`, nested fields joined with dots. */
   readonly fieldErrors: Readonly<Record<string, readonly string[]>> | undefined;
-  /** Milliseconds the server asked to wait (`Retry-After`), when present. */
-  readonly retryAfter: number | undefined;
-  /** Request id header of the response, when present. */
+  readonly retryAfterMs: number | undefined;
   readonly requestId: string | undefined;
 }
 
 /** The API answered with an error status. Built by `createApiError`, which picks the subclass. */
-export class UltravoxApiError extends UltravoxError {
-  /** The class name: `"UltravoxApiError"` or a subclass's literal name. */
+export class UltravoxApiError extends UltravoxError<UltravoxApiErrorFields> {
   declare name: string;
   /** HTTP status. */
   declare readonly status: number;
@@ -38,7 +35,7 @@ export class UltravoxApiError extends UltravoxError {
   /** DRF field errors `{"field": ["msg"]}`, nested fields joined with dots. */
   declare readonly fieldErrors: Readonly<Record<string, readonly string[]>> | undefined;
   /** Milliseconds the server asked to wait (Retry-After), when present. */
-  declare readonly retryAfter: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** Request id header of the response, when present (quote it to support). */
   declare readonly requestId: string | undefined;
 

@@ -1,13 +1,36 @@
 import { UltravoxError } from "./ultravox-error.js";
 
-/** The request never got an HTTP answer (DNS, refused or reset connection), after any retries. */
-export class UltravoxConnectionError extends UltravoxError {
-  /** Literal class name, also set on the prototype. */
+/** What an `UltravoxConnectionError` reports. */
+export interface UltravoxConnectionErrorFields {
+  /** HTTP method, upper case. */
+  readonly method: string;
+  /** Request URL, credentials and secret-looking query values removed. */
+  readonly url: string;
+  /**
+   * Why no answer came, from the platform's error: a Node/OpenSSL code (`ECONNREFUSED`, `ENOTFOUND`,
+   * `ECONNRESET`, `DEPTH_ZERO_SELF_SIGNED_CERT`, …) when there is one, else its message (a browser's
+   * `Failed to fetch`, which is also what a CORS refusal looks like).
+   */
+  readonly reason: string;
+  /** Attempts made, retries included (≥ 1). */
+  readonly attempts: number;
+  /** Milliseconds from the first attempt to giving up, backoff waits included. */
+  readonly elapsedMs: number;
+}
+
+/**
+ * The request never got an HTTP answer (DNS, refused or reset connection, TLS, CORS), after any retries.
+ * Message: `GET <url> failed: ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:9) after 3 attempts in 1.2 s`.
+ */
+export class UltravoxConnectionError extends UltravoxError<UltravoxConnectionErrorFields> {
   declare name: "UltravoxConnectionError";
   /** HTTP method, upper case. */
   declare readonly method: string;
   /** Request URL, credentials and secret-looking query values removed. */
   declare readonly url: string;
+  declare readonly reason: string;
+  declare readonly attempts: number;
+  declare readonly elapsedMs: number;
 
   static {
     this.prototype.name = "UltravoxConnectionError";

@@ -1,8 +1,14 @@
 import { BRAND } from "../internal/brand.js";
 
-/** Base class of every error this SDK throws. */
-export class UltravoxError extends Error {
-  /** The class name, e.g. `"UltravoxNotFoundError"` (each subclass narrows it to its own literal). */
+/** The constructor's arguments after the message: the subclass's own fields (required when it has any), then `{ cause }`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "has no required field" is exactly `{} extends Fields`
+export type UltravoxErrorArgs<Fields extends object> = {} extends Fields
+  ? [fields?: Fields, options?: { cause?: unknown }]
+  : [fields: Fields, options?: { cause?: unknown }];
+
+/** Base class of every error this SDK throws; `Fields` are the subclass's own properties. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the base class has no fields of its own
+export class UltravoxError<Fields extends object = {}> extends Error {
   declare name: string;
 
   static {
@@ -11,8 +17,8 @@ export class UltravoxError extends Error {
     (this.prototype as unknown as Record<symbol, unknown>)[BRAND] = "error";
   }
 
-  /** `fields` become the error's own properties. */
-  constructor(message: string, fields?: object, options?: { cause?: unknown }) {
+  /** `fields` become the error's own properties; `options.cause` is kept as `cause`. */
+  constructor(message: string, ...[fields, options]: UltravoxErrorArgs<Fields>) {
     super(message, options);
     Object.assign(this, fields);
   }

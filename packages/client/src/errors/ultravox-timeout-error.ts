@@ -1,8 +1,17 @@
 import { UltravoxError } from "./ultravox-error.js";
 
-/** No response headers arrived within `timeoutMs`. */
-export class UltravoxTimeoutError extends UltravoxError {
-  /** Literal class name, also set on the prototype. */
+/** What an `UltravoxTimeoutError` reports. */
+export interface UltravoxTimeoutErrorFields {
+  /** HTTP method, upper case. */
+  readonly method: string;
+  /** Request URL, credentials and secret-looking query values removed. */
+  readonly url: string;
+  /** The per-attempt limit that ran out, in ms. */
+  readonly timeoutMs: number;
+}
+
+/** No response headers arrived within `timeoutMs` (per attempt; a timeout is not retried). */
+export class UltravoxTimeoutError extends UltravoxError<UltravoxTimeoutErrorFields> {
   declare name: "UltravoxTimeoutError";
   /** HTTP method, upper case. */
   declare readonly method: string;

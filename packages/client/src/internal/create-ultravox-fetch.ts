@@ -1,19 +1,24 @@
-import { UltravoxConnectionError } from "../errors/ultravox-connection-error.js";
-import { UltravoxTimeoutError } from "../errors/ultravox-timeout-error.js";
+import type { CallContext, FetchFunction } from "./call-context.js";
+import { followRedirects } from "./follow-redirects.js";
 import { NO_CALLER_SIGNAL } from "./marked-request.js";
-import { redactUrl } from "./redact-url.js";
 import { responseMeta } from "./response-meta.js";
-import { RETRY_STATUSES, resolveRetryPolicy, retryDelay, type RetryPolicy } from "./retry-policy.js";
-import { sleep } from "./sleep.js";
+import { resolveRetryPolicy, type RetryPolicy } from "./retry-policy.js";
+import { sendAttempt } from "./send-attempt.js";
+import { sendWithRetries } from "./send-with-retries.js";
 
-export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
+export type { FetchFunction } from "./call-context.js";
 
 export interface UltravoxFetchOptions {
   readonly fetch: FetchFunction;
   readonly retry: RetryPolicy | false;
   readonly timeoutMs: number;
-  /** Origin the API key belongs to; redirects elsewhere lose it. */
+  /** Origin the API key belongs to: only requests to it carry the key, and redirects elsewhere lose it. */
   readonly origin: string;
+  readonly apiKey: string;
+  /** `X-API-Key`, or `X-Unsafe-API-Key` in a browser. */
+  readonly keyHeader: string;
+  /** A browser-like global: connection errors mention CORS. */
+  readonly browser: boolean;
 }
 
 /** Request fields openapi-fetch copies from the call's init (keys a Request does not have). */
@@ -23,80 +28,39 @@ interface RequestExtras {
   readonly [NO_CALLER_SIGNAL]?: true;
 }
 
-const REDIRECTS = [301, 302, 303, 307, 308];
-// Headers that must not follow a redirect to another origin.
-const CREDENTIALS = ["x-api-key", "authorization", "cookie"];
-
 /**
- * The fetch handed to openapi-fetch: per-attempt timeout, retries with backoff, and redirects followed
- * by hand so the API key never reaches another origin (platform fetch forwards custom headers).
+ * The fetch handed to openapi-fetch: sets the key, then three steps composed: `sendWithRetries`
+ * (backoff, connection errors) around `followRedirects` (GET/HEAD, key kept on its origin) around
+ * `sendAttempt` (the per-attempt time limit and the caller's signal).
  */
 export function createUltravoxFetch(options: UltravoxFetchOptions): (request: Request) => Promise<Response> {
+  const prefix = `${options.origin}/`;
   return async (request) => {
-    const { method, signal, redirect } = request;
+    const { method, redirect, headers } = request;
+    // Only the configured origin gets the key, whatever baseUrl or absolute URL a call uses. Set here
+    // rather than in a middleware: no middleware round per call, and other middleware never sees it.
+    if (request.url.startsWith(prefix)) headers.set(options.keyHeader, options.apiKey);
+    else {
+      headers.delete("x-api-key");
+      headers.delete("x-unsafe-api-key");
+    }
     const extras = request as Request & RequestExtras;
-    const policy = resolveRetryPolicy(options.retry, method, extras.retry);
-    const timeoutMs = typeof extras.timeoutMs === "number" ? extras.timeoutMs : options.timeoutMs;
+    const context: CallContext = {
+      fetch: options.fetch,
+      method,
+      signal: request.signal,
+      callerSignal: !extras[NO_CALLER_SIGNAL],
+      timeoutMs: typeof extras.timeoutMs === "number" ? extras.timeoutMs : options.timeoutMs,
+      redirect: redirect === "follow" ? "manual" : redirect,
+      origin: options.origin,
+      policy: resolveRetryPolicy(options.retry, method, extras.retry),
+      browser: options.browser,
+    };
     // Only GET and HEAD redirects are followed (recordings, previews, SIP logs); others come back as they are.
     const follow = redirect === "follow" && (method === "GET" || method === "HEAD");
-    const init: RequestInit = { redirect: redirect === "follow" ? "manual" : redirect };
-    for (let attempt = 0, hops = 0; ; ) {
-      let response: Response | undefined;
-      let failure: unknown;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      // Without a timeout the request's own signal (which follows the caller's) is enough; an
-      // AbortController per request is measurable on hot paths, so only pay for it when needed.
-      if (timeoutMs > 0) {
-        const controller = new AbortController();
-        const abort = (): void => {
-          controller.abort(signal.reason);
-        };
-        // Left attached: it lives and dies with this request's own signal, and keeps body reads abortable.
-        if (!extras[NO_CALLER_SIGNAL]) {
-          signal.addEventListener("abort", abort);
-          if (signal.aborted) abort();
-        }
-        timer = setTimeout(() => {
-          controller.abort(new DOMException("timeout", "TimeoutError"));
-        }, timeoutMs);
-        init.signal = controller.signal;
-      }
-      try {
-        // A body is a one-shot stream: keep the original unread and send a copy when we may need it again.
-        response = await options.fetch(policy && request.body ? request.clone() : request, init);
-      } catch (error) {
-        if (signal.aborted) throw error;
-        // Our own signal fired, not the caller's: the time limit.
-        if (init.signal?.aborted) {
-          const url = redactUrl(request.url);
-          throw new UltravoxTimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url, timeoutMs }, { cause: error });
-        }
-        failure = error;
-      } finally {
-        clearTimeout(timer);
-      }
-      let location: string | null | undefined;
-      if (follow && hops < 5 && REDIRECTS.includes(response?.status ?? 0) && (location = response?.headers.get("location"))) {
-        hops++;
-        await response?.body?.cancel();
-        const url = new URL(location, request.url);
-        const headers = new Headers(request.headers);
-        if (url.origin !== options.origin) for (const name of CREDENTIALS) headers.delete(name);
-        request = new Request(url, { method, headers, signal });
-        continue;
-      }
-      if (!policy || attempt++ >= policy.maxRetries || (response && !RETRY_STATUSES.includes(response.status))) {
-        if (!response) {
-          const url = redactUrl(request.url);
-          throw new UltravoxConnectionError(`${method} ${url} failed: connection error`, { method, url }, { cause: failure });
-        }
-        // Only errors need naming (unwrap); skipping successes keeps the hot path free of WeakMap work.
-        if (!response.ok) responseMeta.set(response, { method, url: response.url || request.url });
-        return response;
-      }
-      // Drain so the connection can be reused.
-      await response?.body?.cancel();
-      await sleep(retryDelay(attempt - 1, response?.headers.get("retry-after"), policy), signal);
-    }
+    const response = await sendWithRetries(context, request, follow ? followRedirects : sendAttempt);
+    // Only errors need naming (createApiError); skipping successes keeps the hot path free of WeakMap work.
+    if (!response.ok) responseMeta.set(response, { method, url: response.url || request.url });
+    return response;
   };
 }
