@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/generated/**", "**/node_modules/**", "**/.turbo/**", "**/coverage/**"],
+    ignores: ["**/dist/**", "**/generated/**", "**/node_modules/**", "**/.turbo/**", "**/coverage/**", "**/.stryker-tmp/**", "**/reports/**"],
   },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
