@@ -31,7 +31,7 @@ export default defineConfig({
           },
         },
       },
-      ...(mutationRun ? [] : [{ extends: true, test: { name: "shipped", include: ["test/shipped/**/*.test.ts"] } }]),
+      ...(mutationRun ? [] : [{ extends: true as const, test: { name: "shipped", include: ["test/shipped/**/*.test.ts"] } }]),
     ],
   },
 });
