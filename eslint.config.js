@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/generated/**", "docs/api/**", "**/.test-output/**", "**/node_modules/**", "**/.turbo/**", "**/coverage/**"],
+    ignores: ["**/dist/**", "**/generated/**", "**/node_modules/**", "**/.turbo/**", "**/coverage/**", "**/.stryker-tmp/**", "**/reports/**", "docs/api/**", "**/.test-output/**"],
   },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

@@ -2,7 +2,7 @@ export { paginate } from "./paginate.js";
 export { pages } from "./pages.js";
 export { collect } from "./collect.js";
 export { PaginationError } from "./internal/pagination-error.js";
-export type { PaginationErrorReason } from "./internal/pagination-error.js";
+export type { PaginationErrorFields, PaginationErrorReason } from "./internal/pagination-error.js";
 export type { Page } from "./internal/page.js";
 export type { PaginateOptions } from "./internal/paginate-options.js";
 export type { PageInit, WalkArgs } from "./internal/page-init.js";

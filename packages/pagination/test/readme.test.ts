@@ -1,12 +1,5 @@
 import { readFileSync, readdirSync } from "node:fs";
-import { createUltravoxClient } from "@ultravox-api/client";
-import { startMockServer } from "@ultravox-api/mock-server";
-import type { Schema } from "@ultravox-api/types";
 import { describe, expect, it } from "vitest";
-import { firstAgents, invoiceNumbersByPage } from "../examples/invoice-pages.js";
-import { forEachAgent } from "../examples/resume-after-error.js";
-import { scheduledCallsByStatus } from "../examples/scheduled-calls-by-status.js";
-import { startListServer } from "./support/list-server.js";
 
 const root = new URL("../", import.meta.url);
 const readme = readFileSync(new URL("README.md", root), "utf8");
@@ -15,6 +8,7 @@ const blocks = [...readme.matchAll(/```ts\n\/\/ (examples\/[\w-]+\.ts)\n([\s\S]*
   code: m[2] ?? "",
 }));
 
+// The examples run against the client and the mock server in packages/integration-tests.
 describe("README", () => {
   it("shows every example file, each exactly as it is type-checked", () => {
     const files = readdirSync(new URL("examples/", root)).filter((f) => f.endsWith(".ts")).map((f) => `examples/${f}`);
@@ -24,49 +18,5 @@ describe("README", () => {
 
   it("has no other TypeScript blocks that could drift", () => {
     expect(readme.match(/```ts\n/g)).toHaveLength(blocks.length);
-  });
-});
-
-describe("examples run", () => {
-  it("scheduledCallsByStatus and invoiceNumbersByPage against the mock server", async () => {
-    const server = await startMockServer({ seed: 9, fixtures: 5 });
-    try {
-      const client = createUltravoxClient({ apiKey: server.apiKey, baseUrl: server.url, retry: false });
-      const agent = await client.POST("/api/agents", { body: { name: "Example" } });
-      const agentId = agent.data?.agentId ?? "";
-      const batch = await client.POST("/api/agents/{agent_id}/scheduled_batches", {
-        params: { path: { agent_id: agentId } },
-        body: { calls: Array.from({ length: 130 }, () => ({})) },
-      });
-      const batchId = batch.data?.batchId ?? "";
-      const future = await scheduledCallsByStatus(client, agentId, batchId, "FUTURE");
-      expect(future).toHaveLength(130);
-      expect(future.every((call) => call.batchId === batchId)).toBe(true);
-      expect(await scheduledCallsByStatus(client, agentId, batchId, "ERROR")).toEqual([]);
-
-      const invoices = await invoiceNumbersByPage(client, AbortSignal.timeout(20_000));
-      expect(invoices.flat()).toHaveLength(5);
-      expect(await firstAgents(client, 1)).toHaveLength(1);
-    } finally {
-      await server.close();
-    }
-  });
-
-  it("forEachAgent visits every agent once although page 2 fails once", async () => {
-    const agents = Array.from({ length: 9 }, (_, i) => ({ agentId: `agent-${i}`, name: `Agent ${i}` }));
-    const server = await startListServer({ items: agents, defaultPageSize: 3, failPageOnce: 2 });
-    try {
-      const client = createUltravoxClient({ apiKey: "k", baseUrl: server.url, retry: false });
-      const visited: string[] = [];
-      await forEachAgent(client, (agent: Schema<"Agent">) => {
-        visited.push(agent.agentId);
-        return Promise.resolve();
-      });
-      expect(visited).toEqual(agents.map((a) => a.agentId));
-      // Three pages, page 2 twice.
-      expect(server.requests.map((r) => r.query.has("cursor"))).toEqual([false, true, true, true]);
-    } finally {
-      await server.close();
-    }
   });
 });

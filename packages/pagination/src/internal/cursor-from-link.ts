@@ -7,17 +7,24 @@ const PLACEHOLDER_BASE = "http://relative.invalid/";
 export function cursorFromLink(link: unknown, kind: "next" | "previous", resumeCursor: string | null): string | null {
   if (link === null || link === undefined || link === "") return null;
   if (typeof link !== "string") {
-    throw new PaginationError("invalid-page", `Pagination: "${kind}" is not a URL string.`, resumeCursor);
+    throw new PaginationError(`Pagination: "${kind}" is not a URL string.`, { reason: "invalid-page", cursor: resumeCursor });
   }
   let url: URL;
   try {
     url = new URL(link, PLACEHOLDER_BASE);
-  } catch {
-    throw new PaginationError("invalid-link", `Pagination: "${kind}" is not a valid URL.`, resumeCursor);
+  } catch (error) {
+    throw new PaginationError(
+      `Pagination: "${kind}" is not a valid URL.`,
+      { reason: "invalid-link", cursor: resumeCursor },
+      { cause: error },
+    );
   }
   const cursor = url.searchParams.get("cursor");
   if (cursor === null || cursor === "") {
-    throw new PaginationError("invalid-link", `Pagination: the "${kind}" link has no cursor parameter.`, resumeCursor);
+    throw new PaginationError(`Pagination: the "${kind}" link has no cursor parameter.`, {
+      reason: "invalid-link",
+      cursor: resumeCursor,
+    });
   }
   return cursor;
 }

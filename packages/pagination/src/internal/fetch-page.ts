@@ -23,6 +23,9 @@ export interface PageRequest {
   readonly signal: AbortSignal | undefined;
 }
 
+// Pages are read with GET; this one constant names both the request and any error built from its answer.
+const METHOD = "GET";
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
@@ -32,7 +35,7 @@ export async function fetchPage(request: PageRequest, cursor: string | null): Pr
   const query: Record<string, unknown> = { ...request.query };
   if (cursor !== null) query["cursor"] = cursor;
   const params = isRecord(request.init["params"]) ? request.init["params"] : {};
-  const { data, error, response } = await request.client.GET(request.path, {
+  const { data, error, response } = await request.client[METHOD](request.path, {
     ...request.init,
     params: { ...params, query },
     // The envelope is JSON whatever parseAs the caller's init carried.
@@ -41,7 +44,7 @@ export async function fetchPage(request: PageRequest, cursor: string | null): Pr
   });
   if (error !== undefined || !response.ok) {
     throw createApiError({
-      method: "GET",
+      method: METHOD,
       url: response.url === "" ? request.path : response.url,
       status: response.status,
       headers: response.headers,
@@ -49,11 +52,10 @@ export async function fetchPage(request: PageRequest, cursor: string | null): Pr
     });
   }
   if (!isRecord(data) || !Array.isArray(data["results"])) {
-    throw new PaginationError(
-      "invalid-page",
-      `Pagination: GET ${request.path} did not answer with a { results, next, previous } page.`,
+    throw new PaginationError(`Pagination: ${METHOD} ${request.path} did not answer with a { results, next, previous } page.`, {
+      reason: "invalid-page",
       cursor,
-    );
+    });
   }
   const total = data["total"];
   return {

@@ -90,9 +90,8 @@ export class PageWalk implements Walker<Page<unknown>> {
           if (seen.has(following)) {
             next = {
               error: new PaginationError(
-                "cursor-loop",
                 `Pagination: GET ${setup.request.path} returned cursor "${following}" a second time; stopping instead of looping.`,
-                following,
+                { reason: "cursor-loop", cursor: following },
               ),
             };
           } else if (itemsLeft > 0 && pagesLeft > 0) {

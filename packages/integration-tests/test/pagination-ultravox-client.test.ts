@@ -1,10 +1,11 @@
-import { UltravoxServerError, createUltravoxClient } from "@ultravox-api/client";
-import { paginate } from "@ultravox-api/pagination";
+import { UltravoxError, UltravoxServerError, createUltravoxClient, isUltravoxError } from "@ultravox-api/client";
+import { PaginationError, collect, paginate } from "@ultravox-api/pagination";
 import type { Schema } from "@ultravox-api/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { startListServer } from "./support/list-server.js";
-import type { ListServer } from "./support/list-server.js";
-import { scheduledCalls } from "./support/scheduled-calls.js";
+// Pagination's DRF-style cursor list server, with its failure knobs (one copy of it, not a twin).
+import { startListServer } from "../../pagination/test/support/list-server.js";
+import type { ListServer } from "../../pagination/test/support/list-server.js";
+import { scheduledCalls } from "../../pagination/test/support/scheduled-calls.js";
 
 const SEED_PATH = "/api/agents/{agent_id}/scheduled_batches/{batch_id}/scheduled_calls";
 const init = { params: { path: { agent_id: "a", batch_id: "b" } } };
@@ -16,7 +17,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe("with createUltravoxClient", () => {
+describe("pagination with createUltravoxClient", () => {
   it("a failed page is the client's typed error; resuming from walker.cursor yields every item once", async () => {
     const all = scheduledCalls(20);
     server = await startListServer({ items: all, failPageOnce: 2 });
@@ -59,5 +60,15 @@ describe("with createUltravoxClient", () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("a broken page is a PaginationError that the client's isUltravoxError recognises (one hierarchy across packages)", async () => {
+    server = await startListServer({ rawBody: { results: [], next: "/no-cursor-here" } });
+    const client = createUltravoxClient({ apiKey: KEY, baseUrl: server.url, retry: false });
+    const error: unknown = await collect(client, SEED_PATH, init).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).toBeInstanceOf(UltravoxError);
+    expect(isUltravoxError(error)).toBe(true);
+    expect(error).toMatchObject({ name: "PaginationError", reason: "invalid-link", cursor: null });
   });
 });

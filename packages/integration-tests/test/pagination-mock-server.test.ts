@@ -28,7 +28,7 @@ afterAll(async () => {
   await server.close();
 });
 
-describe("against @ultravox-api/mock-server with createUltravoxClient", () => {
+describe("pagination against @ultravox-api/mock-server with createUltravoxClient", () => {
   it("seed story: every FUTURE call of the batch across pages equals the single-page listing", async () => {
     const whole = await client.GET(SEED_PATH, { params: { path: ids, query: { status: "FUTURE", pageSize: 100 } } });
     const want = whole.data?.results ?? [];
