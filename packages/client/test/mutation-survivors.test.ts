@@ -114,7 +114,9 @@ describe("connection errors and timeouts name the request", () => {
     expect(error.name).toBe("UltravoxConnectionError");
     expect(error.method).toBe("DELETE");
     expect(error.url).toBe("https://api.test/api/agents/a");
-    expect(error.message).toBe("DELETE https://api.test/api/agents/a failed: connection error");
+    expect(error.message).toMatch(/^DELETE https:\/\/api\.test\/api\/agents\/a failed: fetch failed, after 1 attempt\(s\) in \d+ ms$/);
+    expect(error.reason).toBe("fetch failed");
+    expect(error.attempts).toBe(1);
     expect(error.cause).toBe(failure);
   });
 

@@ -20,7 +20,7 @@ export interface UltravoxConnectionErrorFields {
 
 /**
  * The request never got an HTTP answer (DNS, refused or reset connection, TLS, CORS), after any retries.
- * Message: `GET <url> failed: ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:9) after 3 attempts in 1.2 s`.
+ * Message: `GET <url> failed: connect ECONNREFUSED 127.0.0.1:9, after 3 attempt(s) in 1204 ms`.
  */
 export class UltravoxConnectionError extends UltravoxError<UltravoxConnectionErrorFields> {
   declare name: "UltravoxConnectionError";
