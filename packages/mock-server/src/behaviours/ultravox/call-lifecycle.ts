@@ -235,7 +235,7 @@ export class CallLifecycle {
     const joined = state === "joined";
     const endReason = options.endReason ?? (joined ? "hangup" : "unjoined");
     if (!(END_REASONS as readonly string[]).includes(endReason)) {
-      throw new CallTransitionError(key, state, `"${String(endReason)}" is not an end reason: use one of ${END_REASONS.join(", ")}.`);
+      throw new CallTransitionError(key, state, `"${endReason}" is not an end reason: use one of ${END_REASONS.join(", ")}.`);
     }
     if (joined && endReason === "unjoined") throw new CallTransitionError(key, state, `Call ${describe(current, key)} was joined: it cannot end "unjoined".`);
     this.#cancel(key);
@@ -321,13 +321,13 @@ export class CallLifecycle {
 function checkAutomation(automation: CallAutomation): CallAutomation {
   for (const name of ["joinAfterMs", "endAfterMs", "billAfterMs"] as const) {
     const value = automation[name];
-    if (value === undefined || value === "never") continue;
+    if (value === undefined || (value === "never" && name !== "billAfterMs")) continue;
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
       throw new RangeError(`${name} must be a number of milliseconds >= 0${name === "billAfterMs" ? "" : ' or "never"'}, got ${String(value)}.`);
     }
   }
   if (automation.endReason !== undefined && !(END_REASONS as readonly string[]).includes(automation.endReason)) {
-    throw new RangeError(`endReason must be one of ${END_REASONS.join(", ")}, got ${String(automation.endReason)}.`);
+    throw new RangeError(`endReason must be one of ${END_REASONS.join(", ")}, got ${automation.endReason}.`);
   }
   return automation;
 }
