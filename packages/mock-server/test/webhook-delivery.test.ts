@@ -10,6 +10,9 @@ import {
   type WebhookHealth,
   type WebhookRegistry,
 } from "../src/behaviours/ultravox/webhook-delivery.js";
+import { deliveryJournalRecord } from "../src/behaviours/ultravox/delivery-journal-record.js";
+import { webhookCreateDefaults, randomWebhookSecret } from "../src/behaviours/ultravox/webhook-defaults.js";
+import { RequestJournal } from "../src/internal/request-journal.js";
 import { VirtualClock } from "../src/internal/virtual-clock.js";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from "../src/internal/webhook-signature.js";
 import { headerOf, startScriptedReceiver, type ScriptedReceiver, type ScriptedRequest } from "./support/scripted-receiver.js";
@@ -369,5 +372,67 @@ describe("webhook delivery with injected parts", () => {
     [{ events: ALL_EVENTS }, "call.billed", null, true],
   ])("matches(%j, %s, %s) = %s", (hook, event, agentId, want) => {
     expect(matches({ webhookId: "w", url: "https://x.example", ...hook }, event, agentId)).toBe(want);
+  });
+});
+
+describe("deliveries in the request journal", () => {
+  it("every attempt is a journal entry: receiver URL, status (0 when none), attempt and failure in fault, tenant", async () => {
+    const r = await receiver();
+    r.reply = (n) => (n === 1 ? 500 : n === 2 ? "drop" : 204);
+    const requestJournal = new RequestJournal(100);
+    const { registry, timers, clock, startCall } = setup({ journal: (attempt) => requestJournal.record(deliveryJournalRecord(attempt, "tenant-1")) });
+    registry.add("t1", { webhookId: "w1", url: r.url, events: ["call.started"] });
+    startCall("t1");
+    await timers.idle();
+    await clock.advance(90 * SEC);
+    const entries = requestJournal.list({ pathPrefix: "http://127.0.0.1:" });
+    expect(entries.map((e) => [e.time, e.method, e.path, e.status, e.tenant, e.fault?.replace(/ \(.*$/, "")])).toEqual([
+      [iso(T0), "POST", r.url, 500, "tenant-1", "webhook#1:HTTP 500"],
+      [iso(T0 + 30 * SEC), "POST", r.url, 0, "tenant-1", "webhook#2:Network error: fetch failed"],
+      [iso(T0 + 90 * SEC), "POST", r.url, 204, "tenant-1", "webhook#3"],
+    ]);
+  });
+});
+
+describe("webhook create defaults", () => {
+  it.each([
+    [{}, ["generated"]],
+    [{ secrets: [] }, ["generated"]],
+    [{ secrets: ["mine"] }, ["mine"]],
+    [{ secrets: ["old", "new"] }, ["old", "new"]],
+    [{ secrets: [1] }, ["generated"]],
+  ])("%j → secrets %j, normal, no failures", (body, secrets) => {
+    expect(webhookCreateDefaults(body, () => "generated")).toEqual({ secrets, status: "normal", lastStatusChange: null, recentFailures: [] });
+  });
+
+  it("generated secrets are 256 random bits in hex, never twice the same", () => {
+    const a = randomWebhookSecret();
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(randomWebhookSecret()).not.toBe(a);
+  });
+});
+
+describe("a real-time clock", () => {
+  it("with wallTime, a whole call and its deliveries happen as time flows, without any clock move", async () => {
+    const r = await receiver();
+    const clock = new VirtualClock({ mode: "real" });
+    const timers = new ClockTimers(clock, { wallTime: true });
+    const registry = new MemoryRegistry();
+    const delivery = new WebhookDelivery<string>({ clock: timers, registry });
+    const calls = new Map<string, CallRecord>();
+    const lifecycle = new CallLifecycle({
+      clock: timers,
+      store: { get: (key) => calls.get(key), set: (key, call) => calls.set(key, call) },
+      events: (event) => delivery.dispatch("t1", event),
+      defaults: { joinAfterMs: 20, endAfterMs: 30 },
+    });
+    registry.add("t1", { webhookId: "w1", url: r.url });
+    calls.set("c", { callId: "c", created: iso(clock.now()) });
+    lifecycle.started("c");
+    const deadline = Date.now() + 5_000;
+    while (r.received.length < 4 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(r.received.map((q) => parsed(q).event)).toEqual(ALL_EVENTS);
+    for (const q of r.received) expect(await verifies(q, "s3cret", Date.now())).toBe(true);
+    timers.dispose();
   });
 });
