@@ -26,6 +26,6 @@ export interface WebhookCreateDefaults {
  */
 export function webhookCreateDefaults(body: Readonly<Record<string, unknown>>, generate: () => string = randomWebhookSecret): WebhookCreateDefaults {
   const given = body["secrets"];
-  const secrets = Array.isArray(given) && given.length > 0 && given.every((s) => typeof s === "string") ? (given as string[]) : [generate()];
+  const secrets = Array.isArray(given) && given.length > 0 && given.every((s) => typeof s === "string") ? given : [generate()];
   return { secrets, status: "normal", lastStatusChange: null, recentFailures: [] };
 }
