@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { callControlAnswer, parseCallAutomation } from "../src/behaviours/ultravox/call-controls.js";
-import { CallLifecycle, type CallEvent, type CallRecord } from "../src/behaviours/ultravox/call-lifecycle.js";
+import { CallLifecycle } from "../src/behaviours/ultravox/call-lifecycle.js";
+import type { CallEvent, CallRecord } from "../src/behaviours/ultravox/call-model.js";
 import { ClockTimers } from "../src/behaviours/ultravox/clock-timers.js";
 import { VirtualClock } from "../src/internal/virtual-clock.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { CallLifecycle } from "../src/behaviours/ultravox/call-lifecycle.js";
 import {
-  CallLifecycle,
   CallTransitionError,
   callState,
   formatDuration,
@@ -8,7 +8,7 @@ import {
   type CallAutomation,
   type CallEvent,
   type CallRecord,
-} from "../src/behaviours/ultravox/call-lifecycle.js";
+} from "../src/behaviours/ultravox/call-model.js";
 import { ClockTimers } from "../src/behaviours/ultravox/clock-timers.js";
 import { VirtualClock } from "../src/internal/virtual-clock.js";
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createUltravoxClient } from "@ultravox-api/client";
 import { afterEach, describe, expect, it } from "vitest";
-import type { CallRecord } from "../src/behaviours/ultravox/call-lifecycle.js";
+import type { CallRecord } from "../src/behaviours/ultravox/call-model.js";
 import { MockFiles, silentWav } from "../src/behaviours/ultravox/mock-files.js";
 import { callSeconds, dataMessageAnswer, fileAnswer, recordingAnswer, sipLogsAnswer, type MockAnswer } from "../src/behaviours/ultravox/recordings.js";
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { CallLifecycle, type CallAutomation, type CallRecord } from "../src/behaviours/ultravox/call-lifecycle.js";
+import { CallLifecycle } from "../src/behaviours/ultravox/call-lifecycle.js";
+import type { CallAutomation, CallRecord } from "../src/behaviours/ultravox/call-model.js";
 import { ClockTimers } from "../src/behaviours/ultravox/clock-timers.js";
 import {
   WebhookDelivery,

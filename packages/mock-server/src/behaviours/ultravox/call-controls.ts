@@ -1,4 +1,5 @@
-import { CallTransitionError, END_REASONS, type CallAutomation, type CallLifecycle, type EndReason } from "./call-lifecycle.js";
+import type { CallLifecycle } from "./call-lifecycle.js";
+import { CallTransitionError, END_REASONS, type CallAutomation, type EndReason } from "./call-model.js";
 import type { MockAnswer } from "./recordings.js";
 
 /*

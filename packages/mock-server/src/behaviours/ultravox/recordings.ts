@@ -1,4 +1,4 @@
-import { callState, isSipCall, type CallRecord } from "./call-lifecycle.js";
+import { callState, isSipCall, type CallRecord } from "./call-model.js";
 import { silentWav, type MockFileKind, type MockFiles } from "./mock-files.js";
 
 /*
