@@ -177,8 +177,9 @@ export class ClockTimers implements TimerClock {
         this.#armWall();
       });
     }, delay);
-    // Pending timers never keep a process alive on their own.
-    this.#wallTimer.unref();
+    // Pending timers never keep a Node process alive on their own (browsers' timers are numbers).
+    const handle = this.#wallTimer as unknown as { unref?: () => void };
+    if (typeof handle === "object" && typeof handle.unref === "function") handle.unref();
   }
 
   #disarmWall(): void {
