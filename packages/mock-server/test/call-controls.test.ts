@@ -3,7 +3,7 @@ import { callControlAnswer, parseCallAutomation } from "../src/behaviours/ultrav
 import { CallLifecycle } from "../src/behaviours/ultravox/call-lifecycle.js";
 import type { CallEvent, CallRecord } from "../src/behaviours/ultravox/call-model.js";
 import { ClockTimers } from "../src/behaviours/ultravox/clock-timers.js";
-import { VirtualClock } from "../src/internal/virtual-clock.js";
+import { VirtualClock } from "../src/pipeline/virtual-clock.js";
 
 const T0 = Date.parse("2025-03-01T08:00:00Z");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ClockTimers } from "../src/behaviours/ultravox/clock-timers.js";
-import { VirtualClock } from "../src/internal/virtual-clock.js";
+import { VirtualClock } from "../src/pipeline/virtual-clock.js";
 
 const T0 = Date.parse("2025-03-01T08:00:00Z");
 

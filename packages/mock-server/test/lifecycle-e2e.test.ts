@@ -1,5 +1,6 @@
 import { createUltravoxClient, type UltravoxClient } from "@ultravox-api/client";
-import { createMockHandler, startMockServer, verifyWebhookSignature, type MockServer } from "@ultravox-api/mock-server";
+import { createMockHandler, startMockServer, type MockServer } from "@ultravox-api/mock-server";
+import { verifyWebhookSignature } from "./support/verify-signature.js";
 import type { Schema } from "@ultravox-api/types";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";

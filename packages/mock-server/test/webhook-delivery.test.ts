@@ -13,9 +13,9 @@ import {
 } from "../src/behaviours/ultravox/webhook-delivery.js";
 import { deliveryJournalRecord } from "../src/behaviours/ultravox/delivery-journal-record.js";
 import { webhookCreateDefaults, randomWebhookSecret } from "../src/behaviours/ultravox/webhook-defaults.js";
-import { RequestJournal } from "../src/internal/request-journal.js";
-import { VirtualClock } from "../src/internal/virtual-clock.js";
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from "../src/internal/webhook-signature.js";
+import { RequestJournal } from "../src/pipeline/request-journal.js";
+import { VirtualClock } from "../src/pipeline/virtual-clock.js";
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from "./support/verify-signature.js";
 import { headerOf, startScriptedReceiver, type ScriptedReceiver, type ScriptedRequest } from "./support/scripted-receiver.js";
 
 const T0 = Date.parse("2025-03-01T08:00:00Z");

@@ -1,4 +1,4 @@
-import { parseDuration } from "../../internal/filter-values.js";
+import { parseDuration } from "./filter-values.js";
 import type { TimerClock } from "./clock-timers.js";
 import {
   CallTransitionError,
@@ -60,7 +60,7 @@ export class CallLifecycle {
   readonly #clock: TimerClock;
   readonly #store: CallStore;
   readonly #events: CallEventSink;
-  readonly #defaults: CallAutomation;
+  #defaults: CallAutomation;
   readonly #automation = new Map<string, CallAutomation>();
   readonly #timers = new Map<string, Set<() => void>>();
 
@@ -80,21 +80,7 @@ export class CallLifecycle {
     const auto = { ...this.#defaults, ...checkAutomation(automation) };
     this.#automation.set(key, auto);
     const createdMs = parseTime(stored["created"]) ?? this.#clock.now();
-    const call = this.#write(key, {
-      ...stored,
-      created: new Date(createdMs).toISOString(),
-      joined: null,
-      ended: null,
-      endReason: null,
-      clientVersion: null,
-      billedDuration: null,
-      billedSideInputTokens: null,
-      billedSideOutputTokens: null,
-      billingStatus: "BILLING_STATUS_PENDING",
-      shortSummary: null,
-      summary: null,
-      sipDetails: isSipCall(stored) ? { billedDuration: null, terminationReason: null } : null,
-    });
+    const call = this.#write(key, createdCall(stored, createdMs));
     this.#emit("call.started", key, createdMs, call);
     const joinTimeoutMs = durationMs(call["joinTimeout"], DEFAULT_JOIN_TIMEOUT_S);
     this.#after(key, createdMs + joinTimeoutMs, (at) => {
@@ -106,6 +92,15 @@ export class CallLifecycle {
       });
     }
     return call;
+  }
+
+  /** Automation for calls started without their own (checked; throws RangeError for a bad one). */
+  get defaults(): CallAutomation {
+    return this.#defaults;
+  }
+
+  set defaults(automation: CallAutomation) {
+    this.#defaults = checkAutomation(automation);
   }
 
   /** The simulated client joins now. Throws CallTransitionError unless the call is "created". */
@@ -248,6 +243,25 @@ export class CallLifecycle {
     for (const cancel of set) cancel();
     this.#timers.delete(key);
   }
+}
+
+/** A call as it is at "created" (see the header): what `started` stores, for a creation to answer the same. */
+export function createdCall(call: CallRecord, createdMs: number): CallRecord {
+  return {
+    ...call,
+    created: new Date(createdMs).toISOString(),
+    joined: null,
+    ended: null,
+    endReason: null,
+    clientVersion: null,
+    billedDuration: null,
+    billedSideInputTokens: null,
+    billedSideOutputTokens: null,
+    billingStatus: "BILLING_STATUS_PENDING",
+    shortSummary: null,
+    summary: null,
+    sipDetails: isSipCall(call) ? { billedDuration: null, terminationReason: null } : null,
+  };
 }
 
 function checkAutomation(automation: CallAutomation): CallAutomation {

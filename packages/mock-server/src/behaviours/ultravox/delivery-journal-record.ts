@@ -1,4 +1,4 @@
-import type { JournalRecord } from "../../internal/request-journal.js";
+import type { JournalRecord } from "../../pipeline/request-journal.js";
 import type { DeliveryAttempt } from "./webhook-delivery.js";
 
 /**

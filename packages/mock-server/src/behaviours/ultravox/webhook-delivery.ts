@@ -1,4 +1,4 @@
-import { webhookSignatureHeaders } from "../../internal/webhook-signature.js";
+import { signWebhook } from "@ultravox-api/client/webhooks";
 import type { TimerClock } from "./clock-timers.js";
 
 /*
@@ -64,8 +64,8 @@ export interface WebhookRegistry<Scope> {
  */
 export type WebhookSigner = (body: string, secrets: readonly string[], timestamp: Date) => Promise<Record<string, string>>;
 
-/** The mock's own signing (internal/webhook-signature.ts), until `signWebhook` of the client replaces it. */
-export const mockSigner: WebhookSigner = (body, secrets, timestamp) => webhookSignatureHeaders(secrets, body, timestamp);
+/** Signs with `signWebhook` of `@ultravox-api/client/webhooks`: the same code receivers verify with. */
+export const clientSigner: WebhookSigner = async (body, secrets, timestamp) => ({ ...(await signWebhook({ body, secrets, timestamp })) });
 
 /** One delivery attempt, as reported to the journal. */
 export interface DeliveryAttempt {
@@ -108,9 +108,10 @@ export const DEFAULT_RETRY_SCHEDULE: RetrySchedule = { retries: 10, firstDelayMs
 export interface WebhookDeliveryDeps<Scope> {
   readonly clock: TimerClock;
   readonly registry: WebhookRegistry<Scope>;
-  /** Default `mockSigner`. */
+  /** Default `clientSigner`. */
   readonly sign?: WebhookSigner;
-  readonly journal?: (attempt: DeliveryAttempt) => void;
+  /** Every attempt, with the scope (tenant) whose webhook it was. */
+  readonly journal?: (attempt: DeliveryAttempt, scope: Scope) => void;
   /** Default `globalThis.fetch`. */
   readonly fetch?: (url: string, init: RequestInit) => Promise<Response>;
   /** Wall-time limit of one attempt, ms. Default 10 000. */
@@ -134,7 +135,7 @@ export class WebhookDelivery<Scope> {
   readonly #clock: TimerClock;
   readonly #registry: WebhookRegistry<Scope>;
   readonly #sign: WebhookSigner;
-  readonly #journal: (attempt: DeliveryAttempt) => void;
+  readonly #journal: (attempt: DeliveryAttempt, scope: Scope) => void;
   readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
   readonly #timeoutMs: number;
   readonly #retry: RetrySchedule;
@@ -147,7 +148,7 @@ export class WebhookDelivery<Scope> {
   constructor(deps: WebhookDeliveryDeps<Scope>) {
     this.#clock = deps.clock;
     this.#registry = deps.registry;
-    this.#sign = deps.sign ?? mockSigner;
+    this.#sign = deps.sign ?? clientSigner;
     this.#journal =
       deps.journal ??
       (() => {
@@ -242,7 +243,7 @@ export class WebhookDelivery<Scope> {
       event: delivery.event,
       callId: delivery.callId,
       durationMs: performance.now() - started,
-    });
+    }, delivery.scope);
     this.#recordHealth(delivery.scope, webhook, at, error);
     if (error !== undefined && attempt <= this.#retry.retries) {
       const delay = this.#retry.firstDelayMs * this.#retry.factor ** (attempt - 1);
