@@ -51,6 +51,8 @@ describe("recordings, SIP logs and data messages follow the call's state", () =>
     // Like a signed URL: no key needed.
     const direct = await fetch(location);
     expect([direct.status, direct.headers.get("content-type")]).toEqual([200, "audio/wav"]);
+    const head = await fetch(location, { method: "HEAD" });
+    expect([head.status, head.headers.get("content-length")]).toEqual([200, String(44 + 2 * 8000 * 2)]);
   });
 
   it("a call made without recordingEnabled has no recording (404)", async () => {

@@ -79,7 +79,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   let filesOrigin = "";
   const files = createServer((request, response) => {
     const answer = request.method !== undefined && request.url !== undefined ? mock.live?.fileRoute(request.method, new URL(request.url, filesOrigin).pathname) : undefined;
-    writeNodeResponse(response, answer ?? json(404, { detail: "Not found." }));
+    // HEAD: no body, but the Content-Length of the GET (writeNodeResponse would count the empty body).
+    if (answer !== undefined && answer.body === null && request.method === "HEAD") response.writeHead(answer.status, answer.headers).end();
+    else writeNodeResponse(response, answer ?? json(404, { detail: "Not found." }));
   });
   try {
     filesOrigin = await listen(files, options.filesPort ?? 0, host);
