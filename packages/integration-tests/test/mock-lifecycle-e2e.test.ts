@@ -1,6 +1,7 @@
 import { createUltravoxClient, type UltravoxClient } from "@ultravox-api/client";
-import { createMockHandler, startMockServer, verifyWebhookSignature, type MockServer } from "@ultravox-api/mock-server";
+import { createMockHandler, startMockServer, type MockServer } from "@ultravox-api/mock-server";
 import { collect as collectTyped, paginate as paginateTyped } from "@ultravox-api/pagination";
+import { verifyWebhookSignature } from "./support/verify-signature.js";
 import type { Schema } from "@ultravox-api/types";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";

@@ -1,7 +1,7 @@
 import type { ValueGenerator } from "./engine/value-generator.js";
 import type { ItemOrder } from "./engine/item-order.js";
 import type { JsonObject } from "./internal/json.js";
-import type { CoreRequest, CoreResponse } from "./pipeline/core-exchange.js";
+import type { Answer, CoreRequest, CoreResponse } from "./pipeline/core-exchange.js";
 import type { CompiledSpec } from "./spec/compile-spec.js";
 import type { CompiledOperation } from "./spec/operation.js";
 import type { StoredItem } from "./state/stored-item.js";
@@ -89,6 +89,13 @@ export interface MockBehaviour {
   advanceTo?(now: number): Promise<void>;
   /** Forgets its state (the mock's `reset()`). */
   reset?(): void;
+  /**
+   * Its own admin routes under `/__mock` (`path` is what follows the prefix), asked once the API key
+   * is known to be accepted; undefined when the path is not one of them.
+   */
+  adminRoute?(request: CoreRequest, path: string, apiKey: string): Answer | undefined;
+  /** Routes under `/__mock` answered without an API key (files behind unguessable tokens); undefined when not one. */
+  publicRoute?(request: CoreRequest): Answer | undefined;
 }
 
 /**

@@ -3,7 +3,9 @@ export { startMockServer, type MockServer, type MockServerOptions } from "./star
 export type { ClockMode, MockClock, MockFaults, MockHandler, MockJournal, MockOptions } from "./mock-options.js";
 export type { BehaviourHost, BehaviourSource, ChildRecord, ListRules, MockBehaviour, OperationBehaviour, OperationCall } from "./behaviour.js";
 export { fail } from "./pipeline/http-failure.js";
-export { verifyWebhookSignature, type VerifyWebhookSignatureOptions } from "./internal/webhook-signature.js";
 export type { FaultRule, FaultRuleState, LatencyFault, ResetFault, RoutePattern, StatusFault } from "./fault-rule.js";
 export type { JournalEntry, JournalFilter } from "./journal-entry.js";
 export type { RateLimitOptions } from "./rate-limit-options.js";
+export type { CallAutomation, EndReason } from "./behaviours/ultravox/call-model.js";
+export { CallTransitionError } from "./behaviours/ultravox/call-model.js";
+export type { MockCall, MockCalls, MockWebhooks } from "./mock-options.js";

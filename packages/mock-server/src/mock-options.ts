@@ -1,4 +1,5 @@
 import type { BehaviourSource } from "./behaviour.js";
+import type { CallAutomation, EndReason } from "./behaviours/ultravox/call-model.js";
 import type { FaultRule, FaultRuleState } from "./fault-rule.js";
 import type { JournalEntry, JournalFilter } from "./journal-entry.js";
 import type { RateLimitOptions } from "./rate-limit-options.js";
@@ -69,6 +70,20 @@ export interface MockOptions {
     /** Used for webhook deliveries. Default `globalThis.fetch`. */
     readonly fetch?: (input: string, init: RequestInit) => Promise<Response>;
   };
+  /**
+   * What happens to a call nobody drives, on the mock's clock (see README, "Calls and webhooks"):
+   * `joinAfterMs` (a client joins), `endAfterMs` after joining (ending with `endReason`, default
+   * "hangup"), `billAfterMs` after the end. Default: nobody joins, so the call ends `unjoined` at its
+   * `joinTimeout` (30 s) and is billed at once. Change it at run time with `mock.calls.automation`.
+   */
+  readonly calls?: CallAutomation;
+  /** Deliveries of call events to the webhooks registered with `POST /api/webhooks`. */
+  readonly webhooks?: {
+    /** Wall-time limit of one attempt, ms (longer counts as a failure, retried). Default 10 000. */
+    readonly timeoutMs?: number;
+    /** Used for deliveries. Default `globalThis.fetch`. */
+    readonly fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  };
   /** Request bodies above this many bytes get 413. Default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** URLs longer than this get 414. Default 8192 characters. */
@@ -101,6 +116,10 @@ export interface MockHandler {
   readonly journal: MockJournal;
   /** Injected latency, statuses and connection resets, changeable at run time. */
   readonly faults: MockFaults;
+  /** Moves calls by hand (join, end) and sets their automation (see README, "Calls and webhooks"). */
+  readonly calls: MockCalls;
+  /** Deliveries to the webhooks registered with `POST /api/webhooks`. */
+  readonly webhooks: MockWebhooks;
   /**
    * Forgets everything created: every tenant is back to its seeded state, rate limits are full.
    * The clock, faults and journal stay as they are (each has its own controls).
@@ -135,4 +154,31 @@ export interface MockFaults {
   /** Removes one rule by id, or all. */
   clear(id?: number): void;
   list(): FaultRuleState[];
+}
+
+/** A Call as the mock stores it: the spec's `Call`, as `GET /api/calls/{call_id}` returns it. */
+export type MockCall = Readonly<Record<string, unknown>>;
+
+/**
+ * Controls of the calls' lifecycle (created → joined → ended → billed). A call is found by its
+ * callId in the tenant of `apiKey` (default: the first tenant holding it). A move the call's state
+ * does not allow (joining an ended call), or an unknown call, throws a `CallTransitionError`.
+ */
+export interface MockCalls {
+  /** A (simulated) client joins the call now; resolves with the call once the webhook deliveries due are done. */
+  join(callId: string, options?: { readonly clientVersion?: string; readonly apiKey?: string }): Promise<MockCall>;
+  /** The call ends now (default endReason "hangup" when joined, "unjoined" otherwise); then it is billed per the automation. */
+  end(
+    callId: string,
+    options?: { readonly endReason?: EndReason; readonly summary?: string; readonly shortSummary?: string; readonly apiKey?: string },
+  ): Promise<MockCall>;
+  /** The automation of calls created from now on without their own (the `calls` option; the X-Mock-Call-Automation header overrides it per call). */
+  automation: CallAutomation;
+}
+
+export interface MockWebhooks {
+  /** Settles when the deliveries due now (and their due retries) are done; later retries wait for the clock. */
+  idle(): Promise<void>;
+  /** Delivery attempts waiting for their time on the mock's clock. */
+  readonly pending: number;
 }

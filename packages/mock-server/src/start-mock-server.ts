@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { fromNodeRequest, writeNodeResponse } from "./adapters/node-request.js";
 import { toMockHandler } from "./adapters/web-request.js";
@@ -12,11 +12,18 @@ export interface MockServerOptions extends MockOptions {
   readonly port?: number;
   /** Default 127.0.0.1: only this machine can reach the mock unless you say otherwise. */
   readonly host?: string;
+  /**
+   * Port of the second origin that serves recordings and SIP logs (what the API's storage URLs
+   * point to), so a client is seen not to send its API key there. Default 0: any free port.
+   */
+  readonly filesPort?: number;
 }
 
 export interface MockServer extends MockHandler {
   /** Base URL, e.g. `http://127.0.0.1:43121` (no trailing slash). */
   readonly url: string;
+  /** Origin of the files (recordings, SIP logs) the API's 302s point to, e.g. `http://127.0.0.1:43122`. */
+  readonly filesUrl: string;
   /** Stops listening, drops open connections and frees the port. */
   close(): Promise<void>;
 }
@@ -67,16 +74,23 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     );
   });
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
+  origin = await listen(server, options.port ?? 0, host);
+  // Only the files: a second origin, as the API's signed storage URLs are.
+  let filesOrigin = "";
+  const files = createServer((request, response) => {
+    const answer = request.method !== undefined && request.url !== undefined ? mock.live?.fileRoute(request.method, new URL(request.url, filesOrigin).pathname) : undefined;
+    // HEAD: no body, but the Content-Length of the GET (writeNodeResponse would count the empty body).
+    if (answer !== undefined && answer.body === null && request.method === "HEAD") response.writeHead(answer.status, answer.headers).end();
+    else writeNodeResponse(response, answer ?? json(404, { detail: "Not found." }));
   });
-  const address = server.address() as AddressInfo;
-  const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  origin = `http://${hostPart}:${address.port}`;
+  try {
+    filesOrigin = await listen(files, options.filesPort ?? 0, host);
+  } catch (error) {
+    server.close();
+    server.closeAllConnections();
+    throw error;
+  }
+  if (mock.live !== undefined) mock.live.fileOrigin = filesOrigin;
   // On a real clock, batches also move between requests (webhooks go out on time).
   const { clock, engine } = mock;
   const ticker = clock.mode === "real" ? setInterval(() => void engine.behaviours.advanceTo(clock.now()).catch(() => undefined), 1000) : undefined;
@@ -84,16 +98,37 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   return {
     ...toMockHandler(mock),
     url: origin,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        clearInterval(ticker);
-        server.close((error?: Error) => {
-          if (error === undefined) resolve();
-          else reject(error);
-        });
-        server.closeAllConnections();
-      }),
+    filesUrl: filesOrigin,
+    close: async () => {
+      clearInterval(ticker);
+      mock.live?.reset();
+      await Promise.all([stop(server), stop(files)]);
+    },
   };
+}
+
+/** Listens on `port` of `host`; resolves with the origin, e.g. `http://127.0.0.1:43121`. */
+async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return `http://${hostPart}:${address.port}`;
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((error?: Error) => {
+      if (error === undefined) resolve();
+      else reject(error);
+    });
+    server.closeAllConnections();
+  });
 }
 
 /** A dispatch that threw: an injected reset drops the connection without a byte of answer; anything else is a 500. */

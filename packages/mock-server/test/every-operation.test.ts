@@ -27,6 +27,7 @@ const BODIES: Record<string, unknown> = {
 const mock = createMockHandler({ seed: 7 });
 const key = mock.apiKey;
 const ids: Record<string, string> = { call_stage_message_index: "0" };
+const callFor: Record<string, string> = {};
 
 async function create(path: string, body: unknown, idField: string): Promise<string> {
   const answer = await send(mock.fetch, "POST", path, { key, body });
@@ -60,6 +61,16 @@ beforeAll(async () => {
   ids["throttle_id"] = await create("/api/call_throttles", BODIES["call_throttles_create"], "throttleId");
   ids["registration_id"] = await create("/api/sip/registrations", BODIES["sip_registrations_create"], "registrationId");
   ids["api_key_prefix"] = await create("/api/api_keys", BODIES["api_keys_create"], "prefix");
+  // Answers that follow the call's state get a call in the state that succeeds.
+  const joined = await create("/api/calls", {}, "callId");
+  await mock.calls.join(joined);
+  const recorded = await create("/api/calls", { recordingEnabled: true }, "callId");
+  await mock.calls.end(recorded);
+  const sip = await create("/api/calls", { medium: { sip: { outgoing: { to: "sip:a@example.com", from: "sip:b@example.com" } } } }, "callId");
+  await mock.calls.end(sip);
+  callFor["send_data_message_to_call"] = joined;
+  callFor["calls_recording_retrieve"] = recorded;
+  callFor["calls_sip_logs_retrieve"] = sip;
 });
 
 describe("every operation of the spec", () => {
@@ -92,7 +103,8 @@ describe("every operation of the spec", () => {
     let checked = 0;
     for (const [operationId, { method, path }] of entries) {
       const deleted = path.startsWith("/api/deleted_calls/") ? await firstOf("/api/deleted_calls", "callId") : undefined;
-      const url = path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(deleted ?? ids[name] ?? "missing"));
+      const value = (name: string) => (name === "call_id" ? callFor[operationId] : undefined) ?? deleted ?? ids[name] ?? "missing";
+      const url = path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(value(name)));
       const hasBody = ["POST", "PUT", "PATCH"].includes(method) && operationId in BODIES;
       const body = hasBody ? BODIES[operationId] : ["PUT", "PATCH"].includes(method) ? {} : undefined;
       const answer = await send(mock.fetch, method, url, { key, ...(body === undefined ? {} : { body }) });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BatchLifecycle } from "../src/behaviours/ultravox/batch-lifecycle.js";
 import { isOutgoingMedium, validateBatchCreate, validateBatchPatch } from "../src/behaviours/ultravox/batch-validation.js";
 import { VirtualClock } from "../src/pipeline/virtual-clock.js";
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from "../src/internal/webhook-signature.js";
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from "./support/verify-signature.js";
 import { MemoryBatchStore } from "./support/lifecycle-memory-store.js";
 import { header, startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver.js";
 

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
+import { parseCallAutomation } from "../behaviours/ultravox/call-controls.js";
+import type { CallAutomation } from "../behaviours/ultravox/call-model.js";
 import { startMockServer } from "../start-mock-server.js";
 
 const HELP = `Usage: ultravox-mock [options]
@@ -18,6 +20,20 @@ Options:
                     call creation 5/s and 30/min per account (default: off)
   --rate-limit-per-key <n>   Requests per second per key (implies --rate-limits)
   --call-interval <ms>       Time between two calls of a scheduled batch (default 1000)
+
+Calls and webhooks (every call lives: created → joined → ended → billed):
+  --join-after <ms|never>    A client joins each new call this long after its creation
+                             (default never: the call ends "unjoined" at its joinTimeout, 30 s)
+  --end-after <ms|never>     A joined call ends this long after joining (default never:
+                             it ends "timeout" at its maxDuration)
+  --end-reason <reason>      End reason of --end-after: hangup (default), agent_hangup,
+                             timeout, connection_error, system_error
+  --bill-after <ms>          A call is billed this long after its end (default 0)
+  --webhook-timeout <ms>     Wall-time limit of one webhook delivery (default 10000)
+  --files-port <n>           Port of the second origin serving recordings and SIP logs
+                             (default 0: any free port)
+  Move a call by hand: POST /__mock/calls/{call_id}/join, POST /__mock/calls/{call_id}/end
+  {"endReason": "hangup"}; change the automation: PUT /__mock/calls/automation (X-API-Key needed).
   -h, --help        Show this help
 `;
 
@@ -33,6 +49,12 @@ async function main(): Promise<void> {
       "rate-limits": { type: "boolean" },
       "rate-limit-per-key": { type: "string" },
       "call-interval": { type: "string" },
+      "join-after": { type: "string" },
+      "end-after": { type: "string" },
+      "end-reason": { type: "string" },
+      "bill-after": { type: "string" },
+      "webhook-timeout": { type: "string" },
+      "files-port": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -52,7 +74,17 @@ async function main(): Promise<void> {
   if (interval !== undefined && !(Number.isFinite(interval) && interval >= 0)) {
     throw new Error(`--call-interval must be milliseconds >= 0, got ${values["call-interval"] ?? ""}`);
   }
+  const automation = callAutomation(values);
+  const webhookTimeout = values["webhook-timeout"] === undefined ? undefined : Number(values["webhook-timeout"]);
+  if (webhookTimeout !== undefined && !(Number.isFinite(webhookTimeout) && webhookTimeout > 0)) {
+    throw new Error(`--webhook-timeout must be milliseconds > 0, got ${values["webhook-timeout"] ?? ""}`);
+  }
+  const filesPort = values["files-port"] === undefined ? 0 : Number(values["files-port"]);
+  if (!Number.isInteger(filesPort) || filesPort < 0 || filesPort > 65535) throw new Error(`--files-port must be 0-65535, got ${values["files-port"] ?? ""}`);
   const server = await startMockServer({
+    calls: automation,
+    filesPort,
+    ...(webhookTimeout === undefined ? {} : { webhooks: { timeoutMs: webhookTimeout } }),
     port,
     host: values.host,
     seed: values.seed,
@@ -64,6 +96,7 @@ async function main(): Promise<void> {
     ...(values["api-key"] === undefined ? {} : { apiKeys: values["api-key"] }),
   });
   process.stdout.write(`ultravox-mock listening on ${server.url} (${server.operationCount} operations) API key: ${server.apiKey}\n`);
+  process.stdout.write(`ultravox-mock files (recordings, SIP logs) on ${server.filesUrl}\n`);
   const stop = (signal: string): void => {
     void server.close().then(() => {
       process.stdout.write(`ultravox-mock stopped (${signal})\n`);
@@ -71,6 +104,22 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+const FLAGS = { "join-after": "joinAfterMs", "end-after": "endAfterMs", "end-reason": "endReason", "bill-after": "billAfterMs" } as const;
+
+/** The call automation flags, checked as the admin route checks its body (a typo is an error, never ignored). */
+function callAutomation(values: Partial<Record<keyof typeof FLAGS, string>>): CallAutomation {
+  const input: Record<string, string> = {};
+  for (const [flag, field] of Object.entries(FLAGS)) {
+    const value = values[flag as keyof typeof FLAGS];
+    if (value !== undefined) input[field] = value;
+  }
+  const parsed = parseCallAutomation(input);
+  if ("automation" in parsed) return parsed.automation;
+  const [field, messages] = Object.entries(parsed.errors)[0] ?? ["", []];
+  const flag = Object.entries(FLAGS).find(([, name]) => name === field)?.[0] ?? field;
+  throw new Error(`--${flag}: ${messages.join(" ")} Got ${input[field] ?? ""}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import type { MockInstance } from "../internal/mock-instance.js";
-import type { MockHandler } from "../mock-options.js";
+import type { LiveCalls } from "../behaviours/ultravox/live-calls.js";
+import type { MockCalls, MockHandler, MockWebhooks } from "../mock-options.js";
 import { ConnectionReset } from "../pipeline/connection-reset.js";
 import type { CoreRequest, CoreResponse } from "../pipeline/core-exchange.js";
 import { connectionResetError } from "../pipeline/fault-injector.js";
@@ -68,8 +69,37 @@ export function toMockHandler(instance: MockInstance): MockHandler {
     clock,
     journal,
     faults,
+    calls: callControls(instance.live),
+    webhooks: webhookControls(instance.live),
     reset: () => {
       instance.reset();
+    },
+  };
+}
+
+function live(calls: LiveCalls | undefined): LiveCalls {
+  if (calls === undefined) throw new Error("This mock has no live calls: they come with the Ultravox behaviours (an Ultravox spec, builtInBehaviours not false).");
+  return calls;
+}
+
+function callControls(calls: LiveCalls | undefined): MockCalls {
+  return {
+    join: async (callId, options) => live(calls).join(callId, options),
+    end: async (callId, options) => live(calls).end(callId, options),
+    get automation() {
+      return live(calls).lifecycle.defaults;
+    },
+    set automation(automation) {
+      live(calls).lifecycle.defaults = automation;
+    },
+  };
+}
+
+function webhookControls(calls: LiveCalls | undefined): MockWebhooks {
+  return {
+    idle: async () => calls?.idle(),
+    get pending() {
+      return calls?.delivery.pending ?? 0;
     },
   };
 }

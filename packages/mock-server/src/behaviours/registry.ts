@@ -1,5 +1,6 @@
 import type { BehaviourHost, BehaviourSource, ListRules, MockBehaviour, OperationBehaviour, OperationCall } from "../behaviour.js";
 import type { JsonObject } from "../internal/json.js";
+import type { Answer, CoreRequest } from "../pipeline/core-exchange.js";
 import type { StoredItem } from "../state/stored-item.js";
 
 const NONE: OperationBehaviour = Object.freeze({});
@@ -46,11 +47,30 @@ export class BehaviourRegistry {
   reset(): void {
     for (const set of this.#sets) set.reset?.();
   }
+
+  /** The first behaviour's answer to an admin route (see MockBehaviour.adminRoute). */
+  adminRoute(request: CoreRequest, path: string, apiKey: string): Answer | undefined {
+    for (const set of this.#sets) {
+      const answer = set.adminRoute?.(request, path, apiKey);
+      if (answer !== undefined) return answer;
+    }
+    return undefined;
+  }
+
+  /** The first behaviour's answer to a route open without a key (see MockBehaviour.publicRoute). */
+  publicRoute(request: CoreRequest): Answer | undefined {
+    for (const set of this.#sets) {
+      const answer = set.publicRoute?.(request);
+      if (answer !== undefined) return answer;
+    }
+    return undefined;
+  }
 }
 
 const SETTLED = Promise.resolve();
 
-function combine(list: readonly OperationBehaviour[]): OperationBehaviour {
+/** Several behaviours of one operation as one: hooks run in the order given (see BehaviourRegistry). */
+export function combine(list: readonly OperationBehaviour[]): OperationBehaviour {
   const has = (key: keyof OperationBehaviour): OperationBehaviour[] => list.filter((b) => b[key] !== undefined);
   const checks = has("check");
   const prepares = has("prepare");

@@ -5,6 +5,7 @@ import { composePipeline, type Next } from "../pipeline/pipeline.js";
 import type { RequestJournal } from "../pipeline/request-journal.js";
 import { createStages } from "../pipeline/stages.js";
 import type { VirtualClock } from "../pipeline/virtual-clock.js";
+import type { LiveCalls } from "../behaviours/ultravox/live-calls.js";
 import { resolveOptions } from "./resolve-options.js";
 
 /** One mock: its engine, the pipeline every request goes through, and the controls around it. */
@@ -16,13 +17,15 @@ export interface MockInstance {
   readonly faults: FaultInjector;
   readonly journal: RequestJournal;
   readonly apiKeys: readonly string[];
+  /** The live calls and webhook deliveries of the Ultravox behaviours; undefined without them. */
+  readonly live: LiveCalls | undefined;
   /** Forgets everything created and fills the rate limits (the clock, faults and journal stay). */
   reset(): void;
 }
 
 /** Builds a mock from its options; `pageCache: false` is for tests comparing against uncached answers. */
 export function createMockInstance(options: MockOptions, extra: { readonly pageCache?: boolean } = {}): MockInstance {
-  const { engine: engineOptions, clock, faults, journal, rateLimiter } = resolveOptions(options, extra);
+  const { engine: engineOptions, clock, faults, journal, rateLimiter, liveCalls } = resolveOptions(options, extra);
   const engine = new MockEngine(engineOptions);
   clock.onChange(({ now }) => engine.behaviours.advanceTo(now));
   const stages = createStages({
@@ -32,6 +35,10 @@ export function createMockInstance(options: MockOptions, extra: { readonly pageC
     rateLimiter,
     apiKeys: engineOptions.apiKeys,
     advanceTo: (now) => engine.behaviours.advanceTo(now),
+    routes: {
+      publicRoute: (request) => engine.behaviours.publicRoute(request),
+      adminRoute: (request, path, key) => engine.behaviours.adminRoute(request, path, key),
+    },
     createsCall: (method, path) => {
       const op = engine.operationAt(method, path);
       return op !== undefined && engine.behaviours.of(op.operationId).createsCall === true;
@@ -44,6 +51,7 @@ export function createMockInstance(options: MockOptions, extra: { readonly pageC
     faults,
     journal,
     apiKeys: engineOptions.apiKeys,
+    live: liveCalls(),
     reset() {
       engine.reset();
       rateLimiter?.reset();

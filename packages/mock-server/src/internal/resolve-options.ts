@@ -1,5 +1,6 @@
 import type { BehaviourSource } from "../behaviour.js";
 import { ultravoxBehaviours } from "../behaviours/ultravox/index.js";
+import type { LiveCalls } from "../behaviours/ultravox/live-calls.js";
 import type { EngineOptions } from "../engine/mock-engine.js";
 import { spec as bundledSpec } from "../generated/spec.js";
 import { bundledValidators } from "../generated/validators.js";
@@ -21,6 +22,8 @@ export interface ResolvedOptions {
   readonly faults: FaultInjector;
   readonly journal: RequestJournal;
   readonly rateLimiter: RateLimiter | null;
+  /** The live calls of the Ultravox behaviours, once the engine has built them (undefined without them). */
+  readonly liveCalls: () => LiveCalls | undefined;
 }
 
 export function resolveOptions(options: MockOptions, extra: { readonly pageCache?: boolean } = {}): ResolvedOptions {
@@ -28,14 +31,25 @@ export function resolveOptions(options: MockOptions, extra: { readonly pageCache
   const document = options.spec ?? bundledSpec;
   if (!isObject(document) || !isObject(document["paths"])) throw new TypeError("spec must be an OpenAPI document with paths");
   const clock = makeClock(options);
+  const journal = new RequestJournal(options.journal?.capacity);
+  const apiKeys = options.apiKeys === undefined || options.apiKeys.length === 0 ? [defaultApiKey(seed)] : [...options.apiKeys];
+  let live: LiveCalls | undefined;
+  const wiring: Wiring = {
+    apiKeys,
+    wallTime: clock.mode === "real",
+    journal: (record) => journal.record(record),
+    onLiveCalls: (built) => {
+      live = built;
+    },
+  };
   return {
     engine: {
       document,
       // The bundled spec's validators were compiled at build (tools/generate-validators.ts).
       ...(document === bundledSpec ? { precompiled: bundledValidators() } : {}),
-      behaviours: [...builtIn(options, document), ...(options.behaviours ?? [])],
+      behaviours: [...builtIn(options, document, wiring), ...(options.behaviours ?? [])],
       seed,
-      apiKeys: options.apiKeys === undefined || options.apiKeys.length === 0 ? [defaultApiKey(seed)] : [...options.apiKeys],
+      apiKeys,
       now: () => clock.now(),
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
       maxUrlLength: options.maxUrlLength ?? 8192,
@@ -46,19 +60,39 @@ export function resolveOptions(options: MockOptions, extra: { readonly pageCache
     },
     clock,
     faults: new FaultInjector(options.faults ?? [], seed),
-    journal: new RequestJournal(options.journal?.capacity),
+    journal,
     rateLimiter: rateLimiter(options, clock),
+    liveCalls: () => live,
   };
 }
 
+/** What the built-in behaviours get from the rest of the mock. */
+interface Wiring {
+  readonly apiKeys: readonly string[];
+  readonly wallTime: boolean;
+  readonly journal: (record: Parameters<RequestJournal["record"]>[0]) => void;
+  readonly onLiveCalls: (live: LiveCalls) => void;
+}
+
 /** The Ultravox behaviours, for an Ultravox spec unless turned off. */
-function builtIn(options: MockOptions, document: Readonly<Record<string, unknown>>): BehaviourSource[] {
+function builtIn(options: MockOptions, document: Readonly<Record<string, unknown>>, wiring: Wiring): BehaviourSource[] {
   if (options.builtInBehaviours === false) return [];
   const info = isObject(document["info"]) ? document["info"] : {};
   const ultravox = document === bundledSpec || (typeof info["title"] === "string" && /ultravox/i.test(info["title"]));
   if (!ultravox) return [];
   const lifecycle = options.lifecycle === undefined || options.lifecycle === false ? null : options.lifecycle === true ? {} : options.lifecycle;
-  return [ultravoxBehaviours({ lifecycle })];
+  const batchSettings = typeof options.lifecycle === "object" ? options.lifecycle : {};
+  const fetch = options.webhooks?.fetch ?? batchSettings.fetch;
+  const timeoutMs = options.webhooks?.timeoutMs ?? batchSettings.webhookTimeoutMs;
+  const calls = {
+    apiKeys: wiring.apiKeys,
+    wallTime: wiring.wallTime,
+    journal: wiring.journal,
+    ...(options.calls === undefined ? {} : { automation: options.calls }),
+    ...(fetch === undefined ? {} : { fetch }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+  };
+  return [ultravoxBehaviours({ lifecycle, calls, onLiveCalls: wiring.onLiveCalls })];
 }
 
 function makeClock(options: MockOptions): VirtualClock {

@@ -1,6 +1,6 @@
 import type { FaultRule } from "../fault-rule.js";
 import { apiKeyOf } from "./api-key.js";
-import type { CoreRequest, CoreResponse } from "./core-exchange.js";
+import type { Answer, CoreRequest, CoreResponse } from "./core-exchange.js";
 import { parseFaultRules, type FaultInjector } from "./fault-injector.js";
 import { empty, json } from "./respond.js";
 import { journalFilterFromQuery, type RequestJournal } from "./request-journal.js";
@@ -21,6 +21,9 @@ import type { VirtualClock } from "./virtual-clock.js";
  *                                           → {"entries", "size", "dropped"}
  *   DELETE /__mock/journal                  → empties it (204)
  *
+ * Behaviours add their own (see MockBehaviour.adminRoute/publicRoute): the Ultravox ones the calls'
+ * controls (`/__mock/calls/…`) and the files served without a key (`/__mock/files/…`).
+ *
  * Every admin request needs an accepted API key, like the API's own routes. Admin requests are not
  * journaled, rate limited or subject to faults.
  */
@@ -31,6 +34,11 @@ export interface AdminContext {
   readonly faults: FaultInjector;
   readonly journal: RequestJournal;
   isAcceptedKey(key: string): boolean;
+  /** The behaviours' own routes, asked before the built-in ones. */
+  readonly routes?: {
+    publicRoute(request: CoreRequest): Answer | undefined;
+    adminRoute(request: CoreRequest, path: string, apiKey: string): Answer | undefined;
+  };
 }
 
 /** True for paths the admin routes own. */
@@ -39,10 +47,14 @@ export function isAdminPath(pathname: string): boolean {
 }
 
 export async function handleAdmin(request: CoreRequest, context: AdminContext): Promise<CoreResponse> {
+  const open = context.routes?.publicRoute(request);
+  if (open !== undefined) return open;
   const key = apiKeyOf(request);
   if (key === null || key === "") return json(401, { detail: "Authentication credentials were not provided." });
   if (!context.isAcceptedKey(key)) return json(401, { detail: "Invalid API key." });
   const path = request.url.pathname.slice(ADMIN_PREFIX.length).replace(/\/+$/, "");
+  const own = context.routes?.adminRoute(request, path, key);
+  if (own !== undefined) return own;
   const { method } = request;
   const routes: Record<string, Record<string, () => Promise<CoreResponse> | CoreResponse>> = {
     "/clock": { GET: () => json(200, context.clock.toJSON()) },

@@ -1,4 +1,4 @@
-import { handleAdmin, isAdminPath } from "./admin-routes.js";
+import { handleAdmin, isAdminPath, type AdminContext } from "./admin-routes.js";
 import { apiKeyOf } from "./api-key.js";
 import { ConnectionReset } from "./connection-reset.js";
 import type { Answer, CoreRequest, CoreResponse } from "./core-exchange.js";
@@ -21,6 +21,8 @@ export interface StageRuntime {
   advanceTo(now: number): Promise<void>;
   /** Whether a request creates a call, for the call-creation rate limit (by operationId, see behaviours). */
   createsCall(method: string, path: string): boolean;
+  /** The behaviours' own admin routes (see AdminContext.routes). */
+  readonly routes?: AdminContext["routes"];
 }
 
 /**
@@ -35,7 +37,7 @@ export function createStages(runtime: StageRuntime): Stage[] {
 export function adminStage(runtime: StageRuntime): Stage {
   const { clock, faults, journal } = runtime;
   const keys = new Set(runtime.apiKeys);
-  const context = { clock, faults, journal, isAcceptedKey: (key: string) => keys.has(key) };
+  const context: AdminContext = { clock, faults, journal, isAcceptedKey: (key: string) => keys.has(key), ...(runtime.routes === undefined ? {} : { routes: runtime.routes }) };
   return {
     name: "admin",
     handle: (request, next) => (isAdminPath(request.url.pathname) ? handleAdmin(request, context) : next(request)),

@@ -1,4 +1,4 @@
-import { webhookSignatureHeaders } from "../../internal/webhook-signature.js";
+import { signWebhook } from "@ultravox-api/client/webhooks";
 import { isOutgoingMedium, parseTime } from "./batch-validation.js";
 
 /*
@@ -14,7 +14,7 @@ import { isOutgoingMedium, parseTime } from "./batch-validation.js";
  *   so unpausing is refused (see validateBatchPatch). Their window still closes: what was not made
  *   by windowEnd is EXPIRED, as for any batch.
  * - Webhook mode: for a call without an outgoing medium, when it is made the mock POSTs
- *   `{"event": "call.started", "call": <Call>}` to webhookUrl, signed (see webhook-signature.ts).
+ *   `{"event": "call.started", "call": <Call>}` to webhookUrl, signed with the client's signWebhook.
  *   A delivery that fails (network error, timeout, non-2xx) marks the call ERROR with a message and
  *   the Call is discarded.
  */
@@ -80,7 +80,7 @@ interface Pending<Ref> {
 }
 
 /** What advanceTo returns when nothing is due: one settled promise, shared. */
-const SETTLED = Promise.resolve();
+export const SETTLED = Promise.resolve();
 
 /**
  * Drives every tracked batch to where it should be at a given time. `advanceTo(now)` does all
@@ -264,7 +264,7 @@ export class BatchLifecycle<Ref> {
     let failure: string | undefined;
     try {
       // The timestamp is "now" on the mock's clock, so a receiver checking freshness against that clock accepts it.
-      const signed = batch.webhookSecret ? await webhookSignatureHeaders(batch.webhookSecret, body, new Date(Math.max(this.#latest, due))) : {};
+      const signed = batch.webhookSecret ? await signWebhook({ body, secret: batch.webhookSecret, timestamp: Math.max(this.#latest, due) }) : {};
       const response = await this.#fetch(url, {
         method: "POST",
         headers: { "Content-Type": "application/json", ...signed },

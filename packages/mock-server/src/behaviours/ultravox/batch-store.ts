@@ -8,6 +8,8 @@ export interface BatchStoreAccess {
   tenant(apiKey: string): TenantStore | undefined;
   /** A new Call resource (readOnly fields generated, `values` merged in), not stored yet. */
   newCall(store: TenantStore, values: JsonObject): JsonObject;
+  /** A Call a batch made for good (its scheduled call turned SUCCESS): it starts living (see LiveCalls). */
+  callStarted?(apiKey: string, callId: string): void;
 }
 
 const SEP = "\u0000";
@@ -57,6 +59,8 @@ export class BatchStore implements BatchLifecycleStore<string> {
     const path = `${found.path}/scheduled_calls`;
     const item = found.store.item(path, key);
     if (item !== undefined) found.store.replace(path, key, { ...item.value, ...update });
+    // Not at createCall: in webhook mode a call whose delivery to the batch's webhookUrl fails is discarded.
+    if (update.status === "SUCCESS" && typeof update.callId === "string") this.#access.callStarted?.(ref.split(SEP)[0] ?? "", update.callId);
   }
 
   createCall(ref: string, call: LifecycleScheduledCall, at: Date): { readonly callId: string } & Readonly<Record<string, unknown>> {

@@ -1,17 +1,24 @@
 import type { BehaviourSource, OperationBehaviour } from "../../behaviour.js";
-import { BatchLifecycle, type BatchLifecycleOptions } from "./batch-lifecycle.js";
+import { combine } from "../registry.js";
+import { BatchLifecycle, SETTLED as SETTLED_BATCHES, type BatchLifecycleOptions } from "./batch-lifecycle.js";
 import { BatchStore } from "./batch-store.js";
 import type { BatchValidationOptions } from "./batch-validation.js";
 import { batchBehaviours } from "./batches.js";
 import { callFilters } from "./call-filters.js";
 import { usageBehaviours } from "./call-usage.js";
+import { callAdminRoute } from "./call-admin-routes.js";
 import { callBehaviours, newCall, ownershipBehaviours } from "./calls.js";
+import { LiveCalls, type LiveCallsOptions } from "./live-calls.js";
 import { languageFilter, messageModeFilter, severityFilter, toolOrder } from "./list-rules.js";
 import { mediaBehaviours } from "./media-answers.js";
 
 /** The Ultravox behaviours' settings: the scheduled-batch lifecycle, null for off (batches stay as sent). */
 export interface UltravoxOptions {
   readonly lifecycle: (BatchLifecycleOptions & BatchValidationOptions) | null;
+  /** Calls that live and webhooks that receive them (see live-calls.ts). */
+  readonly calls: LiveCallsOptions;
+  /** Receives the mock's LiveCalls when it is built (the handle's `calls`/`webhooks` controls use it). */
+  readonly onLiveCalls?: (live: LiveCalls) => void;
 }
 
 /** Resources the Ultravox behaviours generate themselves, by the operation whose schema they follow. */
@@ -41,24 +48,56 @@ export function ultravoxBehaviours(options: UltravoxOptions): BehaviourSource {
   return {
     generates: ULTRAVOX_GENERATES,
     create(host) {
-      const store = new BatchStore({ tenant: (key) => host.tenant(key), newCall: (tenant, values) => newCall(host, tenant, values) });
+      const live = new LiveCalls(host, options.calls);
+      options.onLiveCalls?.(live);
+      const store = new BatchStore({
+        tenant: (key) => host.tenant(key),
+        newCall: (tenant, values) => newCall(host, tenant, values),
+        callStarted: (apiKey, callId) => {
+          live.started(apiKey, callId);
+        },
+      });
       const driven = new BatchLifecycle(store, options.lifecycle ?? {});
       // Off: the clock still drives it, but no batch is ever tracked (batches stay as sent).
       const lifecycle = options.lifecycle === null ? null : driven;
       return {
-        operations: {
-          ...ULTRAVOX_LISTS,
-          ...usageBehaviours(),
-          ...callBehaviours(host),
-          ...ownershipBehaviours(),
-          ...mediaBehaviours(),
-          ...batchBehaviours({ lifecycle, validation: options.lifecycle ?? {}, now: () => host.now() }),
+        operations: merge([
+          ULTRAVOX_LISTS,
+          usageBehaviours(),
+          callBehaviours(host),
+          ownershipBehaviours(),
+          mediaBehaviours(),
+          batchBehaviours({ lifecycle, validation: options.lifecycle ?? {}, now: () => host.now() }),
+          // After the calls' own hooks: a call is in /api/calls before it starts living.
+          live.operations(),
+        ]),
+        advanceTo: (now) => {
+          const batches = driven.advanceTo(now);
+          // After the batches: the calls they just made have their call.started due.
+          const calls = live.advanceTo(now);
+          if (batches === SETTLED_BATCHES) return calls ?? batches;
+          // Batches still delivering to their webhookUrl make their calls once that is done.
+          return Promise.all([batches, calls]).then(() => live.advanceTo(now));
         },
-        advanceTo: (now) => driven.advanceTo(now),
         reset: () => {
           driven.clear();
+          live.reset();
         },
+        adminRoute: (request, path, apiKey) => callAdminRoute(live, request, path, apiKey),
+        publicRoute: (request) => live.fileRoute(request.method, request.url.pathname),
       };
     },
   };
+}
+
+/** Hooks of several groups by operationId; an operation in more than one group gets them all, in order. */
+function merge(groups: readonly Readonly<Record<string, OperationBehaviour>>[]): Record<string, OperationBehaviour> {
+  const out: Record<string, OperationBehaviour> = {};
+  for (const group of groups) {
+    for (const [operationId, behaviour] of Object.entries(group)) {
+      const existing = out[operationId];
+      out[operationId] = existing === undefined ? behaviour : combine([existing, behaviour]);
+    }
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import type { CoreResponse } from "../../pipeline/core-exchange.js";
 
 const WAV = wavSilence();
 
-/** Audio answers (a voice preview, a call's recording, a message's audio): a tiny valid WAV. */
+/** Audio answers (a voice preview, a message's audio): a tiny valid WAV. A call's recording follows the call (live-calls.ts). */
 function audio(call: OperationCall): CoreResponse {
   return { status: call.operation.success.status, headers: { "content-type": call.operation.success.mediaType ?? "audio/wav" }, body: WAV };
 }
@@ -21,7 +21,6 @@ export function mediaBehaviours(): Record<string, OperationBehaviour> {
     agents_telephony_xml: { render: telephonyXml },
     preview_voice: wav,
     voices_preview_retrieve: wav,
-    calls_recording_retrieve: wav,
     // The spec declares no body for it; the API answers with the message's audio.
     calls_stages_messages_audio_retrieve: wav,
   };
