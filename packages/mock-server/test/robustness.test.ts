@@ -5,8 +5,12 @@ import { describe, expect, it } from "vitest";
 import { field, send } from "./helpers/api.js";
 import { specOperations } from "./helpers/spec-validator.js";
 
-/** A DRF error body: {"detail": "..."} or field names mapping to messages (nested for nested fields). */
+/**
+ * A DRF error body: {"detail": "..."} or field names mapping to messages (nested for nested
+ * fields; a list of nested serializers as a list of objects) — or Django's HTML page of a routing miss.
+ */
 function isDrfBody(text: string): boolean {
+  if (text.includes("<h1>Not Found</h1>")) return true;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -17,7 +21,7 @@ function isDrfBody(text: string): boolean {
   const entries = Object.entries(data);
   if (entries.length === 0) return false;
   if (typeof (data as { detail?: unknown }).detail === "string") return true;
-  return entries.every(([, value]) => (Array.isArray(value) ? value.every((m) => typeof m === "string") : typeof value === "object"));
+  return entries.every(([, value]) => (Array.isArray(value) ? value.every((m) => typeof m === "string" || (typeof m === "object" && m !== null)) : typeof value === "object"));
 }
 
 const templates = [...new Set([...specOperations.values()].map((entry) => entry.path))];

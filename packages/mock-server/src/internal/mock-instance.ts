@@ -22,20 +22,16 @@ export interface MockInstance {
 
 /** Builds a mock from its options; `pageCache: false` is for tests comparing against uncached answers. */
 export function createMockInstance(options: MockOptions, extra: { readonly pageCache?: boolean } = {}): MockInstance {
-  const { engine: engineOptions, clock, faults, journal, rateLimiter } = resolveOptions(options, extra);
+  const { engine: engineOptions, clock, faults, journal, rateLimiter, cors } = resolveOptions(options, extra);
   const engine = new MockEngine(engineOptions);
   clock.onChange(({ now }) => engine.behaviours.advanceTo(now));
   const stages = createStages({
     clock,
     faults,
     journal,
-    rateLimiter,
     apiKeys: engineOptions.apiKeys,
+    cors,
     advanceTo: (now) => engine.behaviours.advanceTo(now),
-    createsCall: (method, path) => {
-      const op = engine.operationAt(method, path);
-      return op !== undefined && engine.behaviours.of(op.operationId).createsCall === true;
-    },
   });
   return {
     engine,

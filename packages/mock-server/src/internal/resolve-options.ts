@@ -21,6 +21,7 @@ export interface ResolvedOptions {
   readonly faults: FaultInjector;
   readonly journal: RequestJournal;
   readonly rateLimiter: RateLimiter | null;
+  readonly cors: boolean;
 }
 
 export function resolveOptions(options: MockOptions, extra: { readonly pageCache?: boolean } = {}): ResolvedOptions {
@@ -28,6 +29,7 @@ export function resolveOptions(options: MockOptions, extra: { readonly pageCache
   const document = options.spec ?? bundledSpec;
   if (!isObject(document) || !isObject(document["paths"])) throw new TypeError("spec must be an OpenAPI document with paths");
   const clock = makeClock(options);
+  const limiter = rateLimiter(options, clock);
   return {
     engine: {
       document,
@@ -41,13 +43,15 @@ export function resolveOptions(options: MockOptions, extra: { readonly pageCache
       maxUrlLength: options.maxUrlLength ?? 8192,
       fixtures: options.fixtures ?? 3,
       childFixtures: options.childFixtures ?? 2,
-      strictQuery: options.strictQuery ?? true,
+      strictQuery: options.strictQuery ?? false,
+      rateLimiter: limiter,
       ...(extra.pageCache === undefined ? {} : { pageCache: extra.pageCache }),
     },
     clock,
     faults: new FaultInjector(options.faults ?? [], seed),
     journal: new RequestJournal(options.journal?.capacity),
-    rateLimiter: rateLimiter(options, clock),
+    rateLimiter: limiter,
+    cors: options.cors !== false,
   };
 }
 
@@ -57,7 +61,8 @@ function builtIn(options: MockOptions, document: Readonly<Record<string, unknown
   const info = isObject(document["info"]) ? document["info"] : {};
   const ultravox = document === bundledSpec || (typeof info["title"] === "string" && /ultravox/i.test(info["title"]));
   if (!ultravox) return [];
-  const lifecycle = options.lifecycle === undefined || options.lifecycle === false ? null : options.lifecycle === true ? {} : options.lifecycle;
+  // On unless turned off, as the API is: the default virtual clock keeps it still until a test moves time.
+  const lifecycle = options.lifecycle === false ? null : options.lifecycle === undefined || options.lifecycle === true ? {} : options.lifecycle;
   return [ultravoxBehaviours({ lifecycle })];
 }
 

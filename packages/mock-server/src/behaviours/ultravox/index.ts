@@ -4,6 +4,7 @@ import { BatchStore } from "./batch-store.js";
 import type { BatchValidationOptions } from "./batch-validation.js";
 import { batchBehaviours } from "./batches.js";
 import { callFilters } from "./call-filters.js";
+import { corpusBehaviours } from "./corpora.js";
 import { usageBehaviours } from "./call-usage.js";
 import { callBehaviours, newCall, ownershipBehaviours } from "./calls.js";
 import { languageFilter, messageModeFilter, severityFilter, toolOrder } from "./list-rules.js";
@@ -52,6 +53,7 @@ export function ultravoxBehaviours(options: UltravoxOptions): BehaviourSource {
           ...callBehaviours(host),
           ...ownershipBehaviours(),
           ...mediaBehaviours(),
+          ...corpusBehaviours(),
           ...batchBehaviours({ lifecycle, validation: options.lifecycle ?? {}, now: () => host.now() }),
         },
         advanceTo: (now) => driven.advanceTo(now),
