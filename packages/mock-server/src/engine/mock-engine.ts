@@ -6,7 +6,7 @@ import { apiKeyOf } from "../pipeline/api-key.js";
 import type { Answer, CoreRequest, CoreResponse } from "../pipeline/core-exchange.js";
 import { detail } from "../pipeline/http-failure.js";
 import type { RateLimiter } from "../pipeline/rate-limiter.js";
-import { json, jsonText, routingMiss, settle, withAllow, withoutBody } from "../pipeline/respond.js";
+import { failureResponse, json, jsonText, routingMiss, withAllow, withoutBody } from "../pipeline/respond.js";
 import { compileSpec, type CompiledSpec } from "../spec/compile-spec.js";
 import type { CompiledOperation } from "../spec/operation.js";
 import { viewMetadata } from "../spec/view-metadata.js";
@@ -44,14 +44,6 @@ interface Target {
   readonly path: string;
   /** Each parent that must exist: its collection's path and its id. */
   readonly parents: readonly (readonly [string, string])[];
-}
-
-/** A request on its way through the view, with the path it resolved to. */
-class ViewRequest {
-  constructor(
-    readonly request: CoreRequest,
-    readonly target: Target,
-  ) {}
 }
 
 /** Resolved paths kept; past this the cache starts over. */
@@ -126,13 +118,19 @@ export class MockEngine implements BehaviourHost {
       if (this.#targets.size >= MAX_TARGETS) this.#targets.clear();
       this.#targets.set(url.pathname, target);
     }
-    const answer = settle(this.#view, new ViewRequest(request, target));
     const allow = target.route.allow;
-    return answer instanceof Promise ? answer.then((response) => withAllow(response, allow)) : withAllow(answer, allow);
+    // Failures become responses here (not only in the pipeline) so that they carry Allow too.
+    let answer: Answer;
+    try {
+      answer = this.#view(request, target);
+    } catch (error) {
+      return withAllow(failureResponse(error), allow);
+    }
+    return answer instanceof Promise ? answer.then((response) => withAllow(response, allow), (error: unknown) => withAllow(failureResponse(error), allow)) : withAllow(answer, allow);
   };
 
   /** The view of a resolved path (see handle): runs with DRF's `initial()` order, then the handler. */
-  readonly #view = ({ request, target }: ViewRequest): Answer => {
+  readonly #view = (request: CoreRequest, target: Target): Answer => {
     const { route } = target;
     const { method, url } = request;
     const [apiKey, store] = this.#authenticate(request, route.operations.get(method)?.auth ?? route.auth);
