@@ -5,7 +5,8 @@ import { startMockServer, type MockServer } from "@ultravox-api/mock-server";
 let mock: MockServer;
 let client: UltravoxClient;
 beforeAll(async () => {
-  mock = await startMockServer({ seed: 3 });
+  // Batches as sent, never moving: this test only lists them (the default has the API's batch checks on).
+  mock = await startMockServer({ seed: 3, lifecycle: false });
   client = createUltravoxClient({ apiKey: mock.apiKey, baseUrl: mock.url });
 });
 afterAll(async () => {

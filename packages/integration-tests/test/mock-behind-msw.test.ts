@@ -78,8 +78,9 @@ describe("createMockHandler behind MSW, with the real client and paginate", () =
     const bad = await client.GET(SCHEDULED, {
       params: { path: { agent_id: "not-a-uuid", batch_id: "00000000-0000-4000-8000-000000000000" }, query: { status: "DONE" as "FUTURE" } },
     });
-    expect(bad.response.status).toBe(400);
-    expect(bad.error).toEqual({ agent_id: ["Must be a valid UUID."] });
+    // A malformed id is a routing miss: Django's HTML 404, before validation.
+    expect(bad.response.status).toBe(404);
+    expect(bad.response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const wrongStatus = await client.GET(SCHEDULED, {
       params: { path: { agent_id: "00000000-0000-4000-8000-000000000000", batch_id: "00000000-0000-4000-8000-000000000000" }, query: { status: "DONE" as "FUTURE" } },
     });

@@ -54,9 +54,10 @@ export interface MockOptions {
   /** The request journal keeps the last `capacity` requests. Default 10 000. */
   readonly journal?: { readonly capacity?: number };
   /**
-   * The scheduled-batch lifecycle and the API's batch checks (webhookUrl by medium, window). Off by
-   * default in code (batches then stay FUTURE, as tests that only list them expect); `true` or
-   * settings turn it on. The CLI turns it on.
+   * The scheduled-batch lifecycle and the API's batch checks (webhookUrl by medium, window), as
+   * the API has them. Default on (with the default virtual clock nothing moves until the test
+   * moves time); settings tune it; `false` turns both off (batches are accepted as sent and stay
+   * FUTURE).
    */
   readonly lifecycle?:
     | boolean
@@ -93,10 +94,19 @@ export interface MockOptions {
   /** Items seeded in each read-only child list of a new resource (a call's stages…). Default 2. */
   readonly childFixtures?: number;
   /**
-   * Reject query parameters the operation does not declare (400). The real API ignores them, so a
-   * typo'd filter silently returns everything; the mock says so instead. Default true.
+   * Stricter than the API, to catch typos: query parameters the operation does not declare, a
+   * `pageSize` that is not a positive integer, an empty filter or cursor are a 400. Default false:
+   * query strings are read as Django reads them (the last of repeated values, empty filter = no
+   * filter, a bad `pageSize` = the default, an empty `cursor` = the first page, unknown parameters
+   * ignored).
    */
   readonly strictQuery?: boolean;
+  /**
+   * CORS as the API answers it (default true): preflights pass with `X-Unsafe-API-Key` among the
+   * allowed headers, answers to a request with an `Origin` carry `Access-Control-Allow-Origin: *`.
+   * `false`: no CORS handling (a preflight reaches the API and gets its OPTIONS answer).
+   */
+  readonly cors?: boolean;
 }
 
 /** The in-process mock: a fetch-style handler over the whole API, with its state. */

@@ -11,6 +11,9 @@ const BODIES: Record<string, unknown> = {
   call_throttles_update: { name: "t2", rules: [{ maxCalls: 1, windowSeconds: 1 }] },
   send_data_message_to_call: { type: "user_text_message" },
   corpora_uploads_create: { mimeType: "text/plain" },
+  // A body is required there (requestBody.required): an empty POST is DRF's "No data provided".
+  corpora_create: { name: "kb" },
+  corpora_sources_create: { name: "docs", crawl: { startUrls: ["https://example.com/"] } },
   sip_registrations_create: { username: "u", password: "p", proxy: "sip.example.com" },
   telephony_configs_plivo_create: { authId: "a", authToken: "t" },
   telephony_configs_telnyx_create: { accountSid: "a", apiKey: "k", applicationSid: "s", publicKey: "p" },

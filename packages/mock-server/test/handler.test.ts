@@ -151,29 +151,31 @@ describe("validation", () => {
     },
     { given: { method: "POST", path: "/api/webhooks", body: {} }, want: { url: ["This field is required."], events: ["This field is required."] } },
     {
+      // DRF's CharField takes a number; a list of nested serializers reports one entry per item.
       given: { method: "POST", path: "/api/call_throttles", body: { name: 5, rules: [{ maxCalls: "x" }] } },
-      want: {
-        name: ["Not a valid string."],
-        rules: { "0": { maxCalls: ["A valid integer is required."], windowSeconds: ["This field is required."] } },
-      },
-    },
-    { given: { method: "GET", path: "/api/agents/not-a-uuid" }, want: { agent_id: ["Must be a valid UUID."] } },
-    {
-      given: { method: "GET", path: "/api/accounts/me/billing/invoices?pageSize=0" },
-      want: { pageSize: ["Ensure this value is greater than or equal to 1."] },
+      want: { rules: [{ maxCalls: ["A valid integer is required."], windowSeconds: ["This field is required."] }] },
     },
     {
-      given: { method: "GET", path: "/api/accounts/me/billing/invoices?pageSize=101" },
-      want: { pageSize: ["Ensure this value is less than or equal to 100."] },
+      given: { method: "POST", path: "/api/call_throttles", body: { name: "t", rules: [{ maxCalls: 1, windowSeconds: 1 }, { maxCalls: "7.5", windowSeconds: "60" }] } },
+      want: { rules: [{}, { maxCalls: ["A valid integer is required."] }] },
     },
-    { given: { method: "GET", path: "/api/agents?pageSize=abc" }, want: { pageSize: ["A valid integer is required."] } },
-    { given: { method: "GET", path: "/api/agents?colour=red" }, want: { colour: ["Unknown query parameter."] } },
-    { given: { method: "POST", path: "/api/agents", body: [] }, want: { non_field_errors: ['Expected a dictionary of items but got type "list".'] } },
+    { given: { method: "POST", path: "/api/call_throttles", body: { name: "t", rules: "x" } }, want: { rules: { non_field_errors: ['Expected a list of items but got type "str".'] } } },
+    // Strict query checks are opt-in (strictQuery: true); the API reads these as Django does.
+    { strict: true, given: { method: "GET", path: "/api/accounts/me/billing/invoices?pageSize=0" }, want: { pageSize: ["Ensure this value is greater than or equal to 1."] } },
+    { strict: true, given: { method: "GET", path: "/api/accounts/me/billing/invoices?pageSize=101" }, want: { pageSize: ["Ensure this value is less than or equal to 100."] } },
+    { strict: true, given: { method: "GET", path: "/api/agents?pageSize=abc" }, want: { pageSize: ["Enter a whole number."] } },
+    { strict: true, given: { method: "GET", path: "/api/agents?colour=red" }, want: { colour: ["Unknown query parameter."] } },
+    { strict: true, given: { method: "GET", path: "/api/calls?metadata[team]=blue" }, want: { "metadata[team]": ["Unknown query parameter."] } },
+    { given: { method: "POST", path: "/api/agents", body: [] }, want: { non_field_errors: ["Invalid data. Expected a dictionary, but got list."] } },
+    { given: { method: "POST", path: "/api/agents", body: null }, want: { non_field_errors: ["No data provided"] } },
   ] as const;
 
-  for (const { given, want } of table) {
-    it(`${given.method} ${given.path} ${JSON.stringify("body" in given ? given.body : "")} → 400 naming the fields`, async () => {
-      const answer = await send(mock.fetch, given.method, given.path, { key, ...("body" in given ? { body: given.body } : {}) });
+  const strictMock = createMockHandler({ strictQuery: true });
+  for (const { given, want, ...row } of table) {
+    const strict = "strict" in row;
+    it(`${given.method} ${given.path} ${JSON.stringify("body" in given ? given.body : "")}${strict ? " (strictQuery)" : ""} → 400 naming the fields`, async () => {
+      const target = strict ? strictMock : mock;
+      const answer = await send(target.fetch, given.method, given.path, { key: target.apiKey, ...("body" in given ? { body: given.body } : {}) });
       expect(answer.status).toBe(400);
       expect(answer.json).toEqual(want);
     });
@@ -195,7 +197,6 @@ describe("validation", () => {
   });
 
   const errors = [
-    { given: { method: "GET", path: "/api/nothing-here" }, want: 404 },
     { given: { method: "PUT", path: "/api/agents" }, want: 405 },
     { given: { method: "POST", path: "/api/agents", raw: "{not json", type: "application/json" }, want: 400 },
     { given: { method: "POST", path: "/api/agents", raw: "name=x", type: "text/plain" }, want: 415 },
@@ -215,7 +216,15 @@ describe("validation", () => {
     const parse = await send(mock.fetch, "POST", "/api/agents", { key, rawBody: "{oops", headers: { "content-type": "application/json" } });
     expect(field(parse.json, "detail")).toMatch(/^JSON parse error - /);
     const method = await send(mock.fetch, "DELETE", "/api/agents", { key });
-    expect(method.headers.get("allow")).toBe("GET, POST");
+    expect(method.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+  });
+
+  it("answers a routing miss (no route, a malformed or upper-case UUID) with Django's HTML 404 page, no Allow, before auth", async () => {
+    for (const path of ["/api/nothing-here", "/api/agents/not-a-uuid", `/api/agents/${UNKNOWN.toUpperCase().replace("0000-4000", "0000-4ABC")}`, "/api/agents/"]) {
+      const answer = await send(mock.fetch, "GET", path, {});
+      expect({ path, status: answer.status, type: answer.headers.get("content-type"), allow: answer.headers.get("allow") }).toEqual({ path, status: 404, type: "text/html; charset=utf-8", allow: null });
+      expect(answer.text).toContain("<h1>Not Found</h1>");
+    }
   });
 
   it("answers 413 for a body over the limit", async () => {

@@ -5,7 +5,6 @@ import type { CoreRequest, CoreResponse } from "../src/pipeline/core-exchange.js
 import { FaultInjector } from "../src/pipeline/fault-injector.js";
 import { composePipeline } from "../src/pipeline/pipeline.js";
 import { createStages } from "../src/pipeline/stages.js";
-import { RateLimiter } from "../src/pipeline/rate-limiter.js";
 import { RequestJournal } from "../src/pipeline/request-journal.js";
 import { VirtualClock } from "../src/pipeline/virtual-clock.js";
 import { fromWebRequest } from "../src/adapters/web-request.js";
@@ -14,24 +13,19 @@ import { MemoryBatchStore } from "./support/lifecycle-memory-store.js";
 const KEYS = ["aaaaaaaa.key-one", "bbbbbbbb.key-two"];
 const T0 = Date.parse("2025-01-01T00:00:00Z");
 
-/** The requests the call-creation limit counts (the mock asks its behaviours; this test decides alike). */
-const CALL_CREATION = [/^\/api\/calls\/?$/, /^\/api\/agents\/[^/]+\/calls\/?$/];
-
 /** The pipeline's stages in front of a stand-in API that answers 200 (after `slowMs` for paths containing "slow"). */
-function setup(limiter?: (now: () => number) => RateLimiter, slowMs = 0) {
+function setup(slowMs = 0) {
   const clock = new VirtualClock({ mode: "virtual", start: T0 });
-  const rateLimiter = limiter === undefined ? null : limiter(() => clock.now());
   const store = new MemoryBatchStore();
   const lifecycle = new BatchLifecycle(store);
   const runtime = {
     clock,
     faults: new FaultInjector(),
     journal: new RequestJournal(),
-    rateLimiter,
     lifecycle,
     apiKeys: KEYS,
+    cors: true,
     advanceTo: (now: number) => lifecycle.advanceTo(now),
-    createsCall: (_method: string, path: string) => CALL_CREATION.some((pattern) => pattern.test(path)),
   };
   const seen: string[] = [];
   const inner = async (request: CoreRequest): Promise<CoreResponse> => {
@@ -64,7 +58,7 @@ describe("instrumented dispatch", () => {
   });
 
   it("journals the wall time the API took to answer, in ms", async () => {
-    const { runtime, send } = setup(undefined, 40);
+    const { runtime, send } = setup(40);
     await send("GET", "/api/calls");
     await send("GET", "/api/slow");
     const [fast, slow] = runtime.journal.list().map((e) => e.durationMs);
@@ -107,28 +101,6 @@ describe("instrumented dispatch", () => {
     await send("GET", "/api/calls");
     expect(performance.now() - before).toBeGreaterThanOrEqual(29);
     expect(runtime.journal.list()[0]?.durationMs).toBeGreaterThanOrEqual(29);
-  });
-
-  it("rate limits per key on the mock's clock, counting call creation apart", async () => {
-    const { runtime, send, seen, clock } = setup((now) => new RateLimiter({ perKey: 3, callsPerSecond: 1, callsPerMinute: null }, now));
-    const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await send("GET", "/api/calls")).status);
-    expect(statuses).toEqual([200, 200, 200, 429]);
-    const refused = await send("GET", "/api/calls");
-    expect(refused.headers["retry-after"]).toBe("1");
-    expect(JSON.parse(String(refused.body))).toEqual({ detail: "Request was throttled. Expected available in 1 second." });
-    expect(seen).toHaveLength(3);
-    // The other key has its own bucket; unauthenticated requests go on to the core (and its 401).
-    expect((await send("GET", "/api/calls", KEYS[1])).status).toBe(200);
-    expect((await send("GET", "/api/calls", null)).status).toBe(200);
-    expect(runtime.journal.list({ status: 429 }).map((e) => e.fault)).toEqual(["rate-limit:key", "rate-limit:key"]);
-    // Time on the mock's clock refills the bucket; call creation has its own, smaller one.
-    await clock.advance(1000);
-    const creations: number[] = [];
-    for (let i = 0; i < 2; i++) creations.push((await send("POST", "/api/agents/a1/calls", KEYS[1])).status);
-    expect(creations).toEqual([200, 429]);
-    expect((await send("POST", "/api/agents", KEYS[1])).status).toBe(200);
-    expect(runtime.journal.list({ status: 429, tenant: "tenant-2" }).map((e) => e.fault)).toEqual(["rate-limit:call-creation"]);
   });
 
   it("leaves admin routes to the admin handler: not journaled, not faulted", async () => {

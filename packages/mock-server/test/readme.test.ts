@@ -12,6 +12,8 @@ describe("README examples", () => {
     for (const name of ["in-process.ts", "http-server.ts", "msw.ts", "behaviour.ts"]) {
       expect(blocks).toContain(await readFile(new URL(`../examples/${name}`, import.meta.url), "utf8"));
     }
+    // The test-runner recipe is a test file of this package, run with the others.
+    expect(blocks).toContain(await readFile(new URL("./recipe-vitest.test.ts", import.meta.url), "utf8"));
   });
 
   it("work as their comments say", async () => {

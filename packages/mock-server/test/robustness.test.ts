@@ -5,8 +5,12 @@ import { describe, expect, it } from "vitest";
 import { field, send } from "./helpers/api.js";
 import { specOperations } from "./helpers/spec-validator.js";
 
-/** A DRF error body: {"detail": "..."} or field names mapping to messages (nested for nested fields). */
+/**
+ * A DRF error body: {"detail": "..."} or field names mapping to messages (nested for nested
+ * fields; a list of nested serializers as a list of objects) — or Django's HTML page of a routing miss.
+ */
 function isDrfBody(text: string): boolean {
+  if (text.includes("<h1>Not Found</h1>")) return true;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -20,12 +24,17 @@ function isDrfBody(text: string): boolean {
   return entries.every(([, value]) => isFieldErrors(value));
 }
 
-/** DRF's field errors: a non-empty list of messages, or an object of them (nested fields, list items). */
+/** DRF's field errors: a non-empty list of messages or of item errors, or an object of them (nested fields). */
 function isFieldErrors(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0 && value.every((message) => typeof message === "string" && message !== "");
+  if (Array.isArray(value)) return value.length > 0 && value.every((item) => (typeof item === "string" ? item !== "" : isItemErrors(item)));
   if (typeof value !== "object" || value === null) return false;
   const entries = Object.values(value);
   return entries.length > 0 && entries.every(isFieldErrors);
+}
+
+/** One item of a nested list's errors (`many=True`): `{}` for a valid item, else its field errors. */
+function isItemErrors(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(isFieldErrors);
 }
 
 const templates = [...new Set([...specOperations.values()].map((entry) => entry.path))];

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
@@ -126,6 +127,29 @@ describe("ultravox-mock CLI", () => {
     child.kill("SIGTERM");
     expect(await closed).toBe(0);
     expect(out).toContain("stopped (SIGTERM)");
+  });
+
+  it("points an unknown flag to --help, in one line, exit 1", async () => {
+    const child = spawn(process.execPath, [cli, "--colour", "blue"]);
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(1);
+    expect(err.trim().split("\n")).toHaveLength(1);
+    expect(err).toContain("--colour");
+    expect(err).toContain("ultravox-mock --help");
+  });
+
+  it("the README's synopsis names exactly the flags --help shows", async () => {
+    const child = spawn(process.execPath, [cli, "--help"]);
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    await new Promise((resolve) => child.on("close", resolve));
+    const readme = readFileSync(fileURLToPath(new URL("../README.md", import.meta.url)), "utf8");
+    const synopsis = /## CLI\n\n```\n(ultravox-mock [^\n]*)\n```/.exec(readme)?.[1] ?? "";
+    const flags = (text: string): string[] => [...new Set(text.match(/--[a-z][a-z-]*/g) ?? [])].sort();
+    expect(synopsis).not.toBe("");
+    expect(flags(synopsis)).toEqual(flags(out));
   });
 
   it("exits 1 with a one-line message for a bad port", async () => {

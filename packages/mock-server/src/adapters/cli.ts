@@ -20,6 +20,10 @@ Options:
                     call creation 5/s and 30/min per account (default: off)
   --rate-limit-per-key <n>   Requests per second per key (implies --rate-limits)
   --call-interval <ms>       Time between two calls of a scheduled batch (default 1000)
+  --no-lifecycle    Turn off the scheduled-batch lifecycle and the API's batch checks
+  --strict-query    400 for undeclared query parameters, bad pageSize, empty filters (default:
+                    read query strings as the API does)
+  --no-cors         No CORS answers (default: preflights pass, Access-Control-Allow-Origin: *)
 
 Calls and webhooks (every call lives: created → joined → ended → billed):
   --join-after <ms|never>    A client joins each new call this long after its creation
@@ -38,26 +42,7 @@ Calls and webhooks (every call lives: created → joined → ended → billed):
 `;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: "string", default: "4010" },
-      host: { type: "string", default: "127.0.0.1" },
-      seed: { type: "string", default: "0" },
-      spec: { type: "string" },
-      "api-key": { type: "string", multiple: true },
-      clock: { type: "string" },
-      "rate-limits": { type: "boolean" },
-      "rate-limit-per-key": { type: "string" },
-      "call-interval": { type: "string" },
-      "join-after": { type: "string" },
-      "end-after": { type: "string" },
-      "end-reason": { type: "string" },
-      "bill-after": { type: "string" },
-      "webhook-timeout": { type: "string" },
-      "files-port": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  const { values } = parseOptions();
   if (values.help === true) {
     process.stdout.write(HELP);
     return;
@@ -90,7 +75,9 @@ async function main(): Promise<void> {
     seed: values.seed,
     clock: frozen === undefined ? { mode: "real" } : { mode: "virtual", start: frozen },
     ...(perKey !== undefined ? { rateLimits: { perKey } } : values["rate-limits"] === true ? { rateLimits: true } : {}),
-    lifecycle: interval === undefined ? true : { callIntervalMs: interval },
+    lifecycle: values["no-lifecycle"] === true ? false : interval === undefined ? true : { callIntervalMs: interval },
+    strictQuery: values["strict-query"] === true,
+    cors: values["no-cors"] !== true,
     // Loaded on demand: the YAML parser is not needed for the bundled spec.
     ...(values.spec === undefined ? {} : { spec: await (await import("./load-spec-file.js")).loadSpecFile(values.spec) }),
     ...(values["api-key"] === undefined ? {} : { apiKeys: values["api-key"] }),
@@ -120,6 +107,38 @@ function callAutomation(values: Partial<Record<keyof typeof FLAGS, string>>): Ca
   const [field, messages] = Object.entries(parsed.errors)[0] ?? ["", []];
   const flag = Object.entries(FLAGS).find(([, name]) => name === field)?.[0] ?? field;
   throw new Error(`--${flag}: ${messages.join(" ")} Got ${input[field] ?? ""}`);
+}
+
+/** The command line, read strictly: an unknown flag is an error that points to --help. */
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: "string", default: "4010" },
+        host: { type: "string", default: "127.0.0.1" },
+        seed: { type: "string", default: "0" },
+        spec: { type: "string" },
+        "api-key": { type: "string", multiple: true },
+        clock: { type: "string" },
+        "rate-limits": { type: "boolean" },
+        "rate-limit-per-key": { type: "string" },
+        "call-interval": { type: "string" },
+        "no-lifecycle": { type: "boolean" },
+        "strict-query": { type: "boolean" },
+        "no-cors": { type: "boolean" },
+        "join-after": { type: "string" },
+        "end-after": { type: "string" },
+        "end-reason": { type: "string" },
+        "bill-after": { type: "string" },
+        "webhook-timeout": { type: "string" },
+        "files-port": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}. See ultravox-mock --help for the options.`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -54,7 +54,9 @@ export function writeNodeResponse(response: ServerResponse, core: CoreResponse):
   if (headers === undefined) {
     // An explicit length avoids chunked encoding: cheaper, and raw clients read one plain body.
     const { body } = core;
-    headers = { ...core.headers, "content-length": body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength };
+    // A HEAD answer names the length of the body it leaves out.
+    const length = core.headers["content-length"] ?? (body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
+    headers = { ...core.headers, "content-length": length };
     nodeHeaders.set(core, headers);
   }
   response.writeHead(core.status, headers);

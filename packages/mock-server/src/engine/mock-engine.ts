@@ -1,14 +1,16 @@
 import type { ValidateFunction } from "ajv";
-import type { BehaviourHost, BehaviourSource, OperationBehaviour, OperationCall } from "../behaviour.js";
+import type { BehaviourHost, BehaviourSource, OperationCall } from "../behaviour.js";
 import { BehaviourRegistry, generatedBy } from "../behaviours/registry.js";
 import type { JsonObject } from "../internal/json.js";
 import { apiKeyOf } from "../pipeline/api-key.js";
 import type { Answer, CoreRequest, CoreResponse } from "../pipeline/core-exchange.js";
-import { detail, HttpFailure } from "../pipeline/http-failure.js";
+import { detail } from "../pipeline/http-failure.js";
+import type { RateLimiter } from "../pipeline/rate-limiter.js";
+import { failureResponse, json, jsonText, routingMiss, withAllow, withoutBody } from "../pipeline/respond.js";
 import { compileSpec, type CompiledSpec } from "../spec/compile-spec.js";
-import { toFieldErrors } from "../spec/drf-errors.js";
 import type { CompiledOperation } from "../spec/operation.js";
-import { decodePathParams, matchRoute, type Route } from "../spec/router.js";
+import { viewMetadata } from "../spec/view-metadata.js";
+import { decodePathParams, matchRoute, parentOf, type Route } from "../spec/router.js";
 import { TenantStore } from "../state/tenant-store.js";
 import { runOperation, type OperationEnv } from "./operations.js";
 import { QueryReader, readRequestBody } from "./request-input.js";
@@ -28,15 +30,15 @@ export interface EngineOptions {
   readonly fixtures: number;
   readonly childFixtures: number;
   readonly strictQuery: boolean;
+  /** The API's rate limits, checked after authentication (null or absent: none). */
+  readonly rateLimiter?: RateLimiter | null;
   /** Default true: list pages are served again while their tenant is unchanged; tests turn it off to compare. */
   readonly pageCache?: boolean;
 }
 
-/** A request path resolved for one operation (see MockEngine#target). */
+/** A request path resolved to its route (see MockEngine#resolve). */
 interface Target {
   readonly route: Route;
-  readonly op: CompiledOperation;
-  readonly behaviour: OperationBehaviour;
   readonly params: Readonly<Record<string, string>>;
   /** The request path with decoded, re-encoded parameters: the store's key. */
   readonly path: string;
@@ -63,6 +65,7 @@ export class MockEngine implements BehaviourHost {
   readonly #env: OperationEnv;
   #tenants = new Map<string, TenantStore>();
   readonly #targets = new Map<string, Target>();
+  readonly #metadataAnswers = new Map<string, CoreResponse>();
 
   constructor(options: EngineOptions) {
     this.#options = options;
@@ -93,63 +96,110 @@ export class MockEngine implements BehaviourHost {
 
   /** The operation a method and path reach, if any (no authentication, no validation). */
   operationAt(method: string, pathname: string): CompiledOperation | undefined {
-    return this.#targets.get(`${method} ${pathname}`)?.op ?? matchRoute(this.spec.routes, pathname)?.route.operations.get(method);
+    return this.#targets.get(pathname)?.route.operations.get(method) ?? matchRoute(this.spec.routes, pathname)?.route.operations.get(method);
   }
 
   /**
-   * Answers one API request. The checks run in this order, each a line below: URL length (414),
-   * route (404), method (405), authentication (401), path parameters (400), query (400), parents
-   * (404), body (413/415/400), then the operation. Synchronous unless there is a body to read.
+   * Answers one API request in DRF's order: URL length (414), route and path converters (404,
+   * Django's page, no Allow), then inside the view, every answer with DRF's `Allow`:
+   * authentication (401), throttling (429), the method (OPTIONS metadata, 405), query (400),
+   * parents (404), body (413/415/400), the operation. HEAD is GET without the body. Synchronous
+   * unless there is a body to read.
    */
   readonly handle = (request: CoreRequest): Answer => {
-    const { url, method } = request;
+    const { url } = request;
     if (url.href.length > this.#options.maxUrlLength) throw detail(414, "Request-URI too long.");
-    const key = `${method} ${url.pathname}`;
-    let target = this.#targets.get(key);
-    let store: TenantStore;
-    let apiKey: string;
+    let target = this.#targets.get(url.pathname);
     if (target === undefined) {
-      const match = matchRoute(this.spec.routes, url.pathname);
-      if (match === undefined) throw detail(404, "Not found.");
-      const op = match.route.operations.get(method);
-      if (op === undefined) throw detail(405, `Method "${method}" not allowed.`, { allow: match.route.allow });
-      [apiKey, store] = this.#authenticate(request, op);
-      target = this.#target(match.route, op, match.raw);
+      const resolved = this.#resolve(url.pathname);
+      if (resolved === undefined) return routingMiss();
+      target = resolved;
       // Bounded: a client walking endless distinct paths only costs re-resolving them.
       if (this.#targets.size >= MAX_TARGETS) this.#targets.clear();
-      this.#targets.set(key, target);
-    } else {
-      [apiKey, store] = this.#authenticate(request, target.op);
+      this.#targets.set(url.pathname, target);
     }
-    const { op, params, path, behaviour } = target;
+    const allow = target.route.allow;
+    // Failures become responses here (not only in the pipeline) so that they carry Allow too.
+    let answer: Answer;
+    try {
+      answer = this.#view(request, target);
+    } catch (error) {
+      return withAllow(failureResponse(error), allow);
+    }
+    return answer instanceof Promise ? answer.then((response) => withAllow(response, allow), (error: unknown) => withAllow(failureResponse(error), allow)) : withAllow(answer, allow);
+  };
+
+  /** The view of a resolved path (see handle): runs with DRF's `initial()` order, then the handler. */
+  readonly #view = (request: CoreRequest, target: Target): Answer => {
+    const { route } = target;
+    const { method, url } = request;
+    const [apiKey, store] = this.#authenticate(request, route.operations.get(method)?.auth ?? route.auth);
+    const handlerMethod = method === "HEAD" ? "GET" : method;
+    const op = route.operations.get(handlerMethod);
+    const throttled = this.#throttle(apiKey, op);
+    if (throttled !== undefined) return throttled;
+    if (method === "OPTIONS") return this.#metadata(route, store.item(parentOf(target.path), target.path.slice(target.path.lastIndexOf("/") + 1)) !== undefined);
+    if (op === undefined) throw detail(405, `Method "${method}" not allowed.`);
+    const behaviour = this.behaviours.of(op.operationId);
+    const { params, path } = target;
     const query = this.#queries.read(url, op);
     for (const [collection, id] of target.parents) if (!store.has(collection, id)) throw detail(404, "Not found.");
     const call = (body: JsonObject): OperationCall => ({ operation: op, request, apiKey, store, path, params, query, body });
+    if (method === "HEAD") return withoutBody(runOperation(call({}), behaviour, this.#env));
     if (op.body === undefined && (method === "GET" || method === "DELETE")) return runOperation(call({}), behaviour, this.#env);
-    return readRequestBody(request, op, this.#options.maxBodyBytes).then((body): CoreResponse => runOperation(call(body), behaviour, this.#env));
+    return readRequestBody(request, op, this.#options.maxBodyBytes, this.spec.schemas).then((body): CoreResponse => runOperation(call(body), behaviour, this.#env));
   };
 
   /**
-   * What a request path means for an operation: its decoded parameters, the store's key and the
-   * parents that must exist. Depends on the path alone, so each distinct path is resolved once.
+   * What a request path means: its route, decoded parameters, the store's key and the parents
+   * that must exist; undefined for a routing miss (no route, a converter refusing a segment, a
+   * parameter outside its schema). Depends on the path alone, so each distinct path is resolved once.
    */
-  #target(route: Route, op: CompiledOperation, raw: readonly string[]): Target {
-    const decoded = decodePathParams(route, raw);
-    if (decoded === undefined) throw detail(404, "Not found.");
+  #resolve(pathname: string): Target | undefined {
+    const match = matchRoute(this.spec.routes, pathname);
+    if (match === undefined) return undefined;
+    const { route } = match;
+    const decoded = decodePathParams(route, match.raw);
+    if (decoded === undefined) return undefined;
     const { params, concrete } = decoded;
-    const validatePath = op.validatePath();
-    if (!validatePath({ ...params })) throw new HttpFailure(400, toFieldErrors(validatePath.errors ?? []));
+    const op = route.operations.values().next().value;
+    const validatePath = op?.validatePath();
+    if (validatePath !== undefined && !validatePath({ ...params })) return undefined;
     const parents = route.parents.map((i) => [concrete.slice(0, i).join("/"), concrete[i] ?? ""] as const);
-    return { route, op, behaviour: this.behaviours.of(op.operationId), params, path: concrete.join("/"), parents };
+    return { route, params, path: concrete.join("/"), parents };
   }
 
-  #authenticate(request: CoreRequest, op: CompiledOperation): [string, TenantStore] {
+  /** DRF's 401: its stock texts, and `WWW-Authenticate` naming the key header (DRF sends 401 only with it). */
+  #authenticate(request: CoreRequest, auth: boolean): [string, TenantStore] {
     const key = apiKeyOf(request);
     if (key !== null && this.#keys.has(key)) return [key, this.#tenant(key)];
-    if (!op.auth) return ["", this.#tenant("")];
+    if (!auth) return ["", this.#tenant("")];
+    const challenge = { "www-authenticate": this.spec.apiKeyHeader };
     // Never echo the key: it may be a real one pasted by mistake.
-    if (key === null || key === "") throw detail(401, "Authentication credentials were not provided.");
-    throw detail(401, "Invalid API key.");
+    if (key === null || key === "") throw detail(401, "Authentication credentials were not provided.", challenge);
+    throw detail(401, "Incorrect authentication credentials.", challenge);
+  }
+
+  /** DRF throttles after authentication and before the method check: a 405 counts, a 401 or a routing miss does not. */
+  #throttle(apiKey: string, op: CompiledOperation | undefined): CoreResponse | undefined {
+    const limiter = this.#options.rateLimiter;
+    if (limiter === undefined || limiter === null || apiKey === "") return undefined;
+    const createsCall = op !== undefined && op.method === "POST" && this.behaviours.of(op.operationId).createsCall === true;
+    const verdict = limiter.check(apiKey, createsCall);
+    if (verdict.allowed) return undefined;
+    return { ...json(429, verdict.body, { "retry-after": String(verdict.retryAfterSeconds) }), fault: `rate-limit:${verdict.scope}` };
+  }
+
+  /** OPTIONS: DRF's SimpleMetadata body for the view (PUT's fields only when the item exists), built once per route. */
+  #metadata(route: Route, itemExists: boolean): CoreResponse {
+    const withPut = itemExists && route.operations.has("PUT");
+    const key = `${route.template} ${withPut}`;
+    let answer = this.#metadataAnswers.get(key);
+    if (answer === undefined) {
+      answer = jsonText(200, JSON.stringify(viewMetadata(route, this.spec.schemas, withPut)));
+      this.#metadataAnswers.set(key, answer);
+    }
+    return answer;
   }
 
   #tenant(key: string): TenantStore {

@@ -36,7 +36,8 @@ export function runOperation(call: OperationCall, behaviour: OperationBehaviour,
     }
     case "create": {
       const body = c.body as JsonObject;
-      const fresh = env.values.merge(op.success.schema, env.values.fresh(store, op.success.schema, c.params, body), body);
+      const server = env.values.serverFields(op.success.schema, env.spec.idFields.get(op.template), c.params);
+      const fresh = env.values.merge(op.success.schema, env.values.fresh(store, op.success.schema, c.params, body, server), body, false, server);
       const value = behaviour.prepare?.(c, fresh) ?? fresh;
       const stored = env.seeder.store(store, op.template, path, c.params, value, behaviour.children?.(c, value));
       behaviour.stored?.(c, stored.value);
@@ -45,7 +46,8 @@ export function runOperation(call: OperationCall, behaviour: OperationBehaviour,
     case "replace":
     case "update": {
       const item = itemAt(c);
-      const merged = env.values.merge(op.success.schema, item.value, c.body);
+      const server = env.values.serverFields(op.success.schema, env.spec.idFields.get(parentOf(op.template)), c.params);
+      const merged = env.values.merge(op.success.schema, item.value, c.body, false, server);
       const value = behaviour.prepare?.(c, merged) ?? merged;
       const id = path.slice(path.lastIndexOf("/") + 1);
       const updated = store.replace(parentOf(path), id, value) ?? item;

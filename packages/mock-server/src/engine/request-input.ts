@@ -3,6 +3,7 @@ import { bareObject, isObject, type JsonObject } from "../internal/json.js";
 import type { CoreRequest } from "../pipeline/core-exchange.js";
 import { detail, HttpFailure } from "../pipeline/http-failure.js";
 import { toFieldErrors } from "../spec/drf-errors.js";
+import { jsonParseErrorText, parseLikeDrf } from "../spec/drf-parse.js";
 import type { CompiledOperation } from "../spec/operation.js";
 
 /** Checked query strings kept per operation; past this the operation's cache starts over. */
@@ -40,26 +41,83 @@ export class QueryReader {
     this.#known.clear();
   }
 
+  /**
+   * As Django reads a query string: the last of repeated values (QueryDict), every value of an
+   * array parameter, an object parameter's keys in the form the spec gives; then, unless strict,
+   * an empty value is no value (no filter, the first page, the default page size), a `pageSize`
+   * that is not a positive integer is the default and undeclared parameters are ignored. What is
+   * left to refuse is a 400 worded as django-filter's form fields word it.
+   */
   #check(url: URL, op: CompiledOperation): JsonObject {
     const query = bareObject();
     for (const [key, value] of url.searchParams) {
-      if (op.arrayQuery.has(key)) {
+      const entry = objectEntry(op, key);
+      if (entry !== undefined) {
+        const [name, property] = entry;
+        const object = isObject(query[name]) ? query[name] : (query[name] = bareObject());
+        object[property] = value;
+      } else if (op.arrayQuery.has(key)) {
         const list = Array.isArray(query[key]) ? (query[key] as string[]) : [];
         list.push(value);
         query[key] = list;
-      } else if (!(key in query)) {
+      } else {
         query[key] = value;
       }
     }
+    if (!this.#strict) dropEmpty(query);
     const validateQuery = op.validateQuery();
-    if (validateQuery(query)) return query;
-    const errors = (validateQuery.errors ?? []).filter((error: ErrorObject) => this.#strict || error.keyword !== "additionalProperties");
-    if (errors.length > 0) throw new HttpFailure(400, renameUnknown(toFieldErrors(errors)));
+    // Through a plain boolean: ajv's type guard would narrow `query` to never below.
+    const valid = (data: unknown): boolean => validateQuery(data);
+    if (valid(query)) return query;
+    let errors = validateQuery.errors ?? [];
+    if (!this.#strict) {
+      // DRF's paginator: a page size it cannot read as a positive integer is the default, one
+      // above the maximum is the maximum.
+      if (errors.some((error) => topName(error) === PAGE_SIZE) && PAGE_SIZE in query) {
+        const asked = String(query[PAGE_SIZE]);
+        if (/^\d+$/.test(asked) && Number(asked) > 0) query[PAGE_SIZE] = Math.min(Number(asked), op.pageSize.max);
+        else Reflect.deleteProperty(query, PAGE_SIZE);
+        if (valid(query)) return query;
+        errors = validateQuery.errors ?? [];
+      }
+      errors = errors.filter((error: ErrorObject) => error.keyword !== "additionalProperties");
+    }
+    if (errors.length > 0) throw new HttpFailure(400, renameUnknown(toFieldErrors(errors, { form: true })));
     return query;
   }
 }
 
-/** An unknown query parameter is a typo the real API would silently ignore: say so instead. */
+const PAGE_SIZE = "pageSize";
+
+/** The declared object parameter a query key writes to, with the property it names. */
+function objectEntry(op: CompiledOperation, key: string): [string, string] | undefined {
+  if (op.objectQuery.size === 0) return undefined;
+  for (const [name, style] of op.objectQuery) {
+    if (style === "dotted" && key.startsWith(`${name}.`) && key.length > name.length + 1) return [name, key.slice(name.length + 1)];
+    if (style === "deepObject" && key.startsWith(`${name}[`) && key.endsWith("]") && key.length > name.length + 2) return [name, key.slice(name.length + 1, -1)];
+  }
+  return undefined;
+}
+
+/** Django's filters and paginator treat `?status=` as no value at all. */
+function dropEmpty(query: JsonObject): void {
+  for (const [key, value] of Object.entries(query)) {
+    if (value === "") Reflect.deleteProperty(query, key);
+    else if (Array.isArray(value)) {
+      const kept = value.filter((item) => item !== "");
+      if (kept.length === 0) Reflect.deleteProperty(query, key);
+      else query[key] = kept;
+    }
+  }
+}
+
+function topName(error: ErrorObject): string | undefined {
+  if (error.instancePath !== "") return error.instancePath.split("/")[1];
+  const missing = (error.params as Record<string, unknown>)["missingProperty"];
+  return typeof missing === "string" ? missing : undefined;
+}
+
+/** An unknown query parameter (strictQuery) is a typo the real API would silently ignore: say so instead. */
 function renameUnknown(errors: JsonObject): JsonObject {
   const out = bareObject();
   for (const [key, value] of Object.entries(errors)) out[key] = Array.isArray(value) && value.includes("Unknown field.") ? ["Unknown query parameter."] : value;
@@ -67,7 +125,7 @@ function renameUnknown(errors: JsonObject): JsonObject {
 }
 
 /** Reads, parses and validates a request body against the operation's; `{}` when it declares none. */
-export async function readRequestBody(request: CoreRequest, op: CompiledOperation, maxBodyBytes: number): Promise<JsonObject> {
+export async function readRequestBody(request: CoreRequest, op: CompiledOperation, maxBodyBytes: number, schemas: JsonObject): Promise<JsonObject> {
   const declared = op.body;
   if (declared === undefined && (request.method === "GET" || request.method === "DELETE")) return {};
   const tooLarge = (): HttpFailure => detail(413, `Request body too large: the limit is ${maxBodyBytes} bytes.`, { connection: "close" });
@@ -77,14 +135,21 @@ export async function readRequestBody(request: CoreRequest, op: CompiledOperatio
   if (bytes === "too-large") throw tooLarge();
   if (declared === undefined) return {};
   let data: unknown = {};
+  let media: string | undefined;
   if (bytes.length > 0) {
     const contentType = request.header("content-type") ?? "";
-    const media = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+    media = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
     if (!declared.mediaTypes.includes(media)) throw detail(415, `Unsupported media type "${media}" in request.`);
     data = await parseBody(bytes, media, contentType);
   }
-  const validate = declared.validator();
-  if (!validate(data)) throw new HttpFailure(400, toFieldErrors(validate.errors ?? []));
+  // DRF's answer to no data at all (a JSON null); a missing body where the spec requires one alike.
+  const noData = (): HttpFailure => new HttpFailure(400, { non_field_errors: ["No data provided"] });
+  if (data === null) throw noData();
+  const schema = declared.schemaOf(media);
+  data = parseLikeDrf(data, schema, schemas);
+  const validate = declared.validator(media);
+  if (!validate(data)) throw new HttpFailure(400, toFieldErrors(validate.errors ?? [], { schema, schemas, data }));
+  if (bytes.length === 0 && declared.required) throw noData();
   return isObject(data) ? data : {};
 }
 
@@ -102,10 +167,15 @@ async function parseBody(bytes: Uint8Array, media: string, contentType: string):
       throw detail(400, "Multipart form parse error - the body is not valid multipart/form-data.");
     }
   }
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw detail(400, "JSON parse error - 'utf-8' codec can't decode the body");
+  }
+  try {
+    return JSON.parse(text) as unknown;
   } catch (error) {
-    const message = error instanceof Error ? error.message : "invalid JSON";
-    throw detail(400, `JSON parse error - ${message}`);
+    throw detail(400, jsonParseErrorText(text, error));
   }
 }

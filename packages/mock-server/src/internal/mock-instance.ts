@@ -25,23 +25,19 @@ export interface MockInstance {
 
 /** Builds a mock from its options; `pageCache: false` is for tests comparing against uncached answers. */
 export function createMockInstance(options: MockOptions, extra: { readonly pageCache?: boolean } = {}): MockInstance {
-  const { engine: engineOptions, clock, faults, journal, rateLimiter, liveCalls } = resolveOptions(options, extra);
+  const { engine: engineOptions, clock, faults, journal, rateLimiter, liveCalls, cors } = resolveOptions(options, extra);
   const engine = new MockEngine(engineOptions);
   clock.onChange(({ now }) => engine.behaviours.advanceTo(now));
   const stages = createStages({
     clock,
     faults,
     journal,
-    rateLimiter,
     apiKeys: engineOptions.apiKeys,
+    cors,
     advanceTo: (now) => engine.behaviours.advanceTo(now),
     routes: {
       publicRoute: (request) => engine.behaviours.publicRoute(request),
       adminRoute: (request, path, key) => engine.behaviours.adminRoute(request, path, key),
-    },
-    createsCall: (method, path) => {
-      const op = engine.operationAt(method, path);
-      return op !== undefined && engine.behaviours.of(op.operationId).createsCall === true;
     },
   });
   return {

@@ -24,6 +24,7 @@ export interface ResolvedOptions {
   readonly rateLimiter: RateLimiter | null;
   /** The live calls of the Ultravox behaviours, once the engine has built them (undefined without them). */
   readonly liveCalls: () => LiveCalls | undefined;
+  readonly cors: boolean;
 }
 
 export function resolveOptions(options: MockOptions, extra: { readonly pageCache?: boolean } = {}): ResolvedOptions {
@@ -33,6 +34,7 @@ export function resolveOptions(options: MockOptions, extra: { readonly pageCache
   const clock = makeClock(options);
   const journal = new RequestJournal(options.journal?.capacity);
   const apiKeys = options.apiKeys === undefined || options.apiKeys.length === 0 ? [defaultApiKey(seed)] : [...options.apiKeys];
+  const limiter = rateLimiter(options, clock);
   let live: LiveCalls | undefined;
   const wiring: Wiring = {
     apiKeys,
@@ -55,14 +57,16 @@ export function resolveOptions(options: MockOptions, extra: { readonly pageCache
       maxUrlLength: options.maxUrlLength ?? 8192,
       fixtures: options.fixtures ?? 3,
       childFixtures: options.childFixtures ?? 2,
-      strictQuery: options.strictQuery ?? true,
+      strictQuery: options.strictQuery ?? false,
+      rateLimiter: limiter,
       ...(extra.pageCache === undefined ? {} : { pageCache: extra.pageCache }),
     },
     clock,
     faults: new FaultInjector(options.faults ?? [], seed),
     journal,
-    rateLimiter: rateLimiter(options, clock),
+    rateLimiter: limiter,
     liveCalls: () => live,
+    cors: options.cors !== false,
   };
 }
 
@@ -80,7 +84,8 @@ function builtIn(options: MockOptions, document: Readonly<Record<string, unknown
   const info = isObject(document["info"]) ? document["info"] : {};
   const ultravox = document === bundledSpec || (typeof info["title"] === "string" && /ultravox/i.test(info["title"]));
   if (!ultravox) return [];
-  const lifecycle = options.lifecycle === undefined || options.lifecycle === false ? null : options.lifecycle === true ? {} : options.lifecycle;
+  // On unless turned off, as the API is: the default virtual clock keeps it still until a test moves time.
+  const lifecycle = options.lifecycle === false ? null : options.lifecycle === undefined || options.lifecycle === true ? {} : options.lifecycle;
   const batchSettings = typeof options.lifecycle === "object" ? options.lifecycle : {};
   const fetch = options.webhooks?.fetch ?? batchSettings.fetch;
   const timeoutMs = options.webhooks?.timeoutMs ?? batchSettings.webhookTimeoutMs;

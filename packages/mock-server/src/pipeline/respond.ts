@@ -20,6 +20,44 @@ export function empty(status: number, headers: Readonly<Record<string, string>> 
 }
 
 /**
+ * Django's stock 404 page (DEBUG off, no custom handler404), for a path no route matches: HTML,
+ * and no Allow, since no view answered.
+ */
+const ROUTING_MISS_PAGE =
+  '<!doctype html>\n<html lang="en">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n</body>\n</html>\n';
+const ROUTING_MISS: CoreResponse = Object.freeze({ status: 404, headers: Object.freeze({ "content-type": "text/html; charset=utf-8" }), body: ROUTING_MISS_PAGE });
+
+/** A routing miss, as Django answers it (see ROUTING_MISS_PAGE). */
+export function routingMiss(): CoreResponse {
+  return ROUTING_MISS;
+}
+
+// The same response object gets the same decorated one: a page served again from the cache
+// keeps its identity, so adapters keep reusing the headers they built for it.
+const allowed = new WeakMap<CoreResponse, CoreResponse>();
+
+/** `response` with DRF's `Allow` header, as every answer of a view carries it. */
+export function withAllow(response: CoreResponse, allow: string): CoreResponse {
+  if (response.headers["allow"] === allow) return response;
+  let decorated = allowed.get(response);
+  if (decorated === undefined) {
+    decorated = { ...response, headers: { ...response.headers, allow } };
+    allowed.set(response, decorated);
+  }
+  return decorated;
+}
+
+/** A HEAD answer: GET's status and headers, no body (the adapters send what `content-length` says). */
+export function withoutBody(answer: Answer): Answer {
+  const strip = (response: CoreResponse): CoreResponse => {
+    const { body } = response;
+    const length = body === null ? 0 : typeof body === "string" ? new TextEncoder().encode(body).byteLength : body.byteLength;
+    return { ...response, headers: { ...response.headers, "content-length": String(length) }, body: null };
+  };
+  return answer instanceof Promise ? answer.then(strip) : strip(answer);
+}
+
+/**
  * The one place a failure becomes a response: an HttpFailure is its HTTP error; anything else is a
  * 500 that says the mock is at fault (a bug must still answer, not crash the server). An injected
  * connection reset is no response at all: it goes on to the adapter, which drops the connection.

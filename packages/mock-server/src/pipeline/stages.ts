@@ -1,10 +1,9 @@
 import { handleAdmin, isAdminPath, type AdminContext } from "./admin-routes.js";
 import { apiKeyOf } from "./api-key.js";
 import { ConnectionReset } from "./connection-reset.js";
-import type { Answer, CoreRequest, CoreResponse } from "./core-exchange.js";
+import type { Answer, CoreResponse } from "./core-exchange.js";
 import { delay, type FaultInjector } from "./fault-injector.js";
 import type { Stage } from "./pipeline.js";
-import type { RateLimiter } from "./rate-limiter.js";
 import type { RequestJournal } from "./request-journal.js";
 import { json } from "./respond.js";
 import type { VirtualClock } from "./virtual-clock.js";
@@ -14,24 +13,61 @@ export interface StageRuntime {
   readonly clock: VirtualClock;
   readonly faults: FaultInjector;
   readonly journal: RequestJournal;
-  /** null: no rate limiting. */
-  readonly rateLimiter: RateLimiter | null;
   readonly apiKeys: readonly string[];
+  /** Whether CORS is answered (preflights, `Access-Control-Allow-Origin`); see corsStage. */
+  readonly cors: boolean;
   /** Time-driven work (behaviours such as scheduled batches), brought up to `now`. */
   advanceTo(now: number): Promise<void>;
-  /** Whether a request creates a call, for the call-creation rate limit (by operationId, see behaviours). */
-  createsCall(method: string, path: string): boolean;
   /** The behaviours' own admin routes (see AdminContext.routes). */
   readonly routes?: AdminContext["routes"];
 }
 
 /**
- * The stages every request passes before the API, in this order: admin routes (answered here,
- * never journaled, limited or faulted), the journal (records what comes back, whatever answered),
- * the clock tick, injected faults, rate limits. Reordering or adding a stage is a change to this list.
+ * The stages every request passes before the API, in this order: CORS (a preflight is answered
+ * here, as the API's middleware does before any view; other answers get
+ * `Access-Control-Allow-Origin`), admin routes (answered here, never journaled or faulted), the
+ * journal (records what comes back, whatever answered), the clock tick, injected faults. Routing,
+ * authentication, throttling and the method check follow inside the API, in DRF's order (see
+ * MockEngine.handle). Reordering or adding a stage is a change to this list.
  */
 export function createStages(runtime: StageRuntime): Stage[] {
-  return [adminStage(runtime), journalStage(runtime), clockStage(runtime), faultStage(runtime.faults), rateLimitStage(runtime)];
+  return [...(runtime.cors ? [corsStage()] : []), adminStage(runtime), journalStage(runtime), clockStage(runtime), faultStage(runtime.faults)];
+}
+
+/**
+ * The API's CORS answers (django-cors-headers allowing any origin, with `X-Unsafe-API-Key` added
+ * to its default request headers): a preflight gets 200 with the allowed methods and headers,
+ * whatever it asks for (the browser, not the server, refuses a header the answer leaves out, such
+ * as `X-API-Key`); any other request with an `Origin` gets `Access-Control-Allow-Origin: *`.
+ */
+export function corsStage(): Stage {
+  return {
+    name: "cors",
+    handle(request, next) {
+      if (request.header("origin") === null) return next(request);
+      if (request.method === "OPTIONS" && request.header("access-control-request-method") !== null) return PREFLIGHT;
+      const answer = next(request);
+      return answer instanceof Promise ? answer.then(allowOrigin) : allowOrigin(answer);
+    },
+  };
+}
+
+/** django-cors-headers 3.x defaults: its request headers plus the API's browser key header, a day's cache. */
+export const CORS_ALLOW_HEADERS = "accept, accept-encoding, authorization, content-type, dnt, origin, user-agent, x-csrftoken, x-requested-with, x-unsafe-api-key";
+const PREFLIGHT: CoreResponse = Object.freeze({
+  status: 200,
+  headers: Object.freeze({
+    "content-type": "text/html; charset=utf-8",
+    "access-control-allow-origin": "*",
+    "access-control-allow-headers": CORS_ALLOW_HEADERS,
+    "access-control-allow-methods": "DELETE, GET, OPTIONS, PATCH, POST, PUT",
+    "access-control-max-age": "86400",
+  }),
+  body: null,
+});
+
+function allowOrigin(response: CoreResponse): CoreResponse {
+  return { ...response, headers: { ...response.headers, "access-control-allow-origin": "*" } };
 }
 
 export function adminStage(runtime: StageRuntime): Stage {
@@ -105,23 +141,6 @@ export function faultStage(faults: FaultInjector): Stage {
         if (outcome.kind === "status") return { ...json(outcome.status, outcome.body, outcome.headers), fault: "status" };
         return next(request);
       });
-    },
-  };
-}
-
-/** The API's rate limits, per key and account, and for call creation. */
-export function rateLimitStage(runtime: StageRuntime): Stage {
-  const { rateLimiter } = runtime;
-  const tenants = new Set(runtime.apiKeys);
-  return {
-    name: "rate-limit",
-    handle(request: CoreRequest, next) {
-      const key = apiKeyOf(request);
-      // Unknown keys are not counted: the API refuses them before throttling.
-      if (rateLimiter === null || key === null || !tenants.has(key)) return next(request);
-      const verdict = rateLimiter.check(key, request.method === "POST" && runtime.createsCall(request.method, request.url.pathname));
-      if (verdict.allowed) return next(request);
-      return { ...json(429, verdict.body, { "retry-after": String(verdict.retryAfterSeconds) }), fault: `rate-limit:${verdict.scope}` };
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { ValidateFunction } from "ajv";
 import { isObject, type JsonObject } from "../internal/json.js";
-import { compileOperation, METHODS, type CompiledOperation } from "./operation.js";
+import { compileOperation, METHODS, pathParamSchema, type CompiledOperation } from "./operation.js";
 import { itemTemplateOf, resourceModel, type IdKind } from "./resource-model.js";
-import { isParam, routeTable, type Route, type RouteTable } from "./router.js";
+import { allowHeader, converterFor, isParam, routeTable, type Route, type RouteTable } from "./router.js";
 import { createValidatorFactory, lazy, validatorManifest, type ValidatorOptions } from "./validators.js";
 
 /** A spec ready to serve: its routes, operations, resource model and validators. */
@@ -23,6 +23,8 @@ export interface CompiledSpec {
   itemTemplate(collection: string): { readonly template: string; readonly param: string } | undefined;
   /** The validator of a response schema, compiled on its first call and kept (one per component for a bare `$ref`). */
   validateResponse(schema: unknown): ValidateFunction;
+  /** The header carrying the API key (the spec's apiKey security scheme in a header): named by a 401's `WWW-Authenticate`. */
+  readonly apiKeyHeader: string;
   /** ajv compilations so far: equal to the count right after compileSpec once every validator is built (tests check requests add none). */
   readonly compilations: number;
 }
@@ -116,7 +118,9 @@ function compileDocument(document: JsonObject, options: CompileSpecOptions): Com
       byMethod.set(compiled.method, compiled);
       operations.push(compiled);
     }
-    routes.push({ template, segments, params, parents, operations: byMethod, allow: [...byMethod.keys()].join(", ") });
+    const converters = params.map((i) => converterFor(pathParamSchema(pathItem, (segments[i] ?? "").slice(1, -1))));
+    const auth = [...byMethod.values()].some((op) => op.auth);
+    routes.push({ template, segments, params, parents, operations: byMethod, allow: allowHeader(byMethod.keys()), converters, auth });
   }
   const routeByTemplate = new Map(routes.map((route) => [route.template, route]));
   const itemTemplates = new Map<string, { template: string; param: string } | undefined>();
@@ -126,7 +130,7 @@ function compileDocument(document: JsonObject, options: CompileSpecOptions): Com
   for (const op of manifest.operations) {
     op.validatePath();
     op.validateQuery();
-    op.body?.validator();
+    for (const mediaType of op.body?.mediaTypes ?? []) op.body?.validator(mediaType);
   }
   for (const schema of manifest.responseSchemas) validators.validateResponse(schema);
   return {
@@ -144,8 +148,18 @@ function compileDocument(document: JsonObject, options: CompileSpecOptions): Com
       return itemTemplates.get(collection);
     },
     validateResponse: (schema) => validators.validateResponse(schema),
+    apiKeyHeader: apiKeyHeader(components),
     get compilations() {
       return validators.compilations;
     },
   };
+}
+
+/** The name of the first apiKey security scheme sent in a header; X-API-Key (Ultravox's) when there is none. */
+function apiKeyHeader(components: JsonObject): string {
+  const schemes = isObject(components["securitySchemes"]) ? Object.values(components["securitySchemes"]) : [];
+  for (const scheme of schemes) {
+    if (isObject(scheme) && scheme["type"] === "apiKey" && scheme["in"] === "header" && typeof scheme["name"] === "string") return scheme["name"];
+  }
+  return "X-API-Key";
 }

@@ -1,52 +1,160 @@
 import type { ErrorObject } from "ajv";
-import { bareObject, isObject, type JsonObject } from "../internal/json.js";
+import { asArray, bareObject, isObject, type JsonObject } from "../internal/json.js";
+import { resolveRef } from "./json-schema.js";
+
+/** What toFieldErrors knows beyond the errors: the body's schema and data give DRF's nested shapes. */
+export interface FieldErrorContext {
+  /** Query parameters: worded as Django's form fields (django-filter) word them. */
+  readonly form?: boolean;
+  /** The OpenAPI schema of the validated value and the components it refers to. */
+  readonly schema?: unknown;
+  readonly schemas?: JsonObject;
+  /** The validated value: a list of nested serializers reports one entry per item. */
+  readonly data?: unknown;
+}
 
 /**
- * Turns ajv errors into a Django REST Framework validation body: `{"field": ["message"]}`,
- * nested for nested objects (`{"callTemplate": {"voice": [...]}}`), `non_field_errors` for the
- * root. Every bad field is named once, with DRF's wording where DRF has one.
+ * Turns ajv errors into a Django REST Framework validation body, shaped as DRF's serializers
+ * build it: `{"field": ["message"]}`; a nested serializer's errors nested
+ * (`{"callTemplate": {"voice": [...]}}`); a list of nested serializers (many=True) as a list with
+ * one entry per item, `{}` for the valid ones, and its own errors under `non_field_errors`; a
+ * ListField's item errors keyed by index; the body's own under `non_field_errors`. One message
+ * per field (DRF stops at a field's first failure), in DRF's words with Python's type names.
  */
-export function toFieldErrors(errors: readonly ErrorObject[]): JsonObject {
+export function toFieldErrors(errors: readonly ErrorObject[], context: FieldErrorContext = {}): JsonObject {
   const body = bareObject();
-  const specific = errors.filter((error) => !COMPOSITE.has(error.keyword));
+  // A nullable field's `null` branch failing says nothing about the value (its other branch does).
+  const specific = errors.filter((error) => !COMPOSITE.has(error.keyword) && !(error.keyword === "type" && (error.params as Record<string, unknown>)["type"] === "null"));
   const chosen = specific.length > 0 ? specific : errors;
+  const walker = new SchemaWalker(context.schema, context.schemas ?? {});
+  const seen = new Set<string>();
   for (const error of chosen) {
     const path = error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map(unescapePointer);
     const params = error.params as Record<string, unknown>;
     if (error.keyword === "required" && typeof params["missingProperty"] === "string") path.push(params["missingProperty"]);
-    if (error.keyword === "additionalProperties" && typeof params["additionalProperty"] === "string") {
-      path.push(params["additionalProperty"]);
-    }
-    addMessage(body, path.length === 0 ? ["non_field_errors"] : path, messageFor(error));
+    if (error.keyword === "additionalProperties" && typeof params["additionalProperty"] === "string") path.push(params["additionalProperty"]);
+    const where = path.join("/");
+    if (seen.has(where)) continue;
+    seen.add(where);
+    const kind = walker.kindAt(path);
+    const message = context.form === true ? formMessage(error) : serializerMessage(error, kind);
+    // A serializer's own failure (not a dict; a many=True list not a list, empty or too long) is
+    // its non_field_errors; a missing or null field is the field's message, as for any field.
+    const own = error.data !== null && (error.keyword === "type" || ((error.keyword === "minItems" || error.keyword === "maxItems") && kind === "serializer-list"));
+    const wrap = path.length === 0 || (own && (kind === "serializer" || kind === "serializer-list"));
+    place(body, wrap ? [...path, "non_field_errors"] : path, message, walker, context.data);
   }
   return body;
 }
 
 const COMPOSITE = new Set(["anyOf", "oneOf", "allOf", "if", "not"]);
 
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+/** The DRF field an OpenAPI schema stands for, as far as error shapes go. */
+type FieldKind = "serializer" | "serializer-list" | "list" | "dict" | "scalar" | "unknown";
+
+/** Finds the schema at a data path (through `$ref`, `allOf`, nullable branches). */
+class SchemaWalker {
+  readonly #root: unknown;
+  readonly #schemas: JsonObject;
+
+  constructor(root: unknown, schemas: JsonObject) {
+    this.#root = root;
+    this.#schemas = schemas;
+  }
+
+  at(path: readonly string[]): JsonObject | undefined {
+    let node = this.#resolve(this.#root);
+    for (const segment of path) {
+      if (node === undefined) return undefined;
+      if (node["type"] === "array") node = this.#resolve(node["items"]);
+      else {
+        const properties = this.#properties(node);
+        const additional = node["additionalProperties"];
+        node = this.#resolve(properties[segment] ?? (isObject(additional) ? additional : undefined));
+      }
+    }
+    return node;
+  }
+
+  kindAt(path: readonly string[]): FieldKind {
+    return this.kindOf(this.at(path));
+  }
+
+  kindOf(schema: JsonObject | undefined): FieldKind {
+    if (schema === undefined) return "unknown";
+    if (schema["type"] === "array") return this.kindOf(this.#resolve(schema["items"])) === "serializer" ? "serializer-list" : "list";
+    if (Object.keys(this.#properties(schema)).length > 0) return "serializer";
+    if (schema["type"] === "object") return "dict";
+    return schema["type"] === undefined ? "unknown" : "scalar";
+  }
+
+  #properties(schema: JsonObject): JsonObject {
+    const out: JsonObject = {};
+    const visit = (node: JsonObject | undefined, depth: number): void => {
+      if (node === undefined || depth > 8) return;
+      if (isObject(node["properties"])) Object.assign(out, node["properties"]);
+      for (const part of asArray(node["allOf"])) visit(this.#resolve(part), depth + 1);
+    };
+    visit(schema, 0);
+    return out;
+  }
+
+  /** A schema through `$ref`, a one-part allOf and a nullable anyOf/oneOf (`[X, null]`). */
+  #resolve(schema: unknown): JsonObject | undefined {
+    let node = resolveRef(schema, this.#schemas);
+    for (let hops = 0; hops < 8 && node !== undefined; hops++) {
+      const allOf = asArray(node["allOf"]);
+      const branches = [...asArray(node["anyOf"]), ...asArray(node["oneOf"])].filter((branch) => !isNullBranch(branch));
+      if (allOf.length === 1 && node["properties"] === undefined) node = resolveRef(allOf[0], this.#schemas);
+      else if (node["type"] === undefined && branches.length === 1) node = resolveRef(branches[0], this.#schemas);
+      else break;
+    }
+    return node;
+  }
 }
 
-function addMessage(body: JsonObject, path: readonly string[], message: string): void {
-  let node = body;
-  for (const key of path.slice(0, -1)) {
-    const next = node[key];
-    if (Array.isArray(next)) return; // This field already has a message of its own.
-    if (!isObject(next)) {
-      const created = bareObject();
-      node[key] = created;
-      node = created;
+function isNullBranch(branch: unknown): boolean {
+  return isObject(branch) && (branch["type"] === "null" || (Array.isArray(branch["enum"]) && branch["enum"].every((value) => value === null)));
+}
+
+/**
+ * Puts `message` where DRF reports it: nested serializers by field name, a list of serializers as
+ * a list of per-item dicts (its own errors under non_field_errors), anything else by key.
+ */
+function place(body: JsonObject, leafPath: readonly string[], message: string, walker: SchemaWalker, data: unknown): void {
+  let node: JsonObject | unknown[] = body;
+  let value = data;
+  for (let i = 0; i < leafPath.length - 1; i++) {
+    const key = leafPath[i] ?? "";
+    value = isObject(value) || Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+    const childIsItems = walker.kindAt(leafPath.slice(0, i + 1)) === "serializer-list" && leafPath[i + 1] !== "non_field_errors";
+    const existing: unknown = Array.isArray(node) ? node[Number(key)] : node[key];
+    let next: JsonObject | unknown[];
+    if (Array.isArray(existing)) {
+      // A field that already has messages of its own keeps them (DRF reports one failure per field).
+      if (!childIsItems || typeof existing[0] === "string") return;
+      next = existing;
+    } else if (isObject(existing)) {
+      next = existing;
     } else {
-      node = next;
+      next = childIsItems ? (Array.isArray(value) ? value.map(() => bareObject()) : []) : bareObject();
+      if (Array.isArray(node)) node[Number(key)] = next;
+      else node[key] = next;
     }
+    node = next;
   }
-  const leaf = path[path.length - 1] ?? "non_field_errors";
+  const leaf = leafPath[leafPath.length - 1] ?? "non_field_errors";
+  if (Array.isArray(node)) {
+    node[Number(leaf)] = [message];
+    return;
+  }
   const existing = node[leaf];
-  if (isObject(existing)) return;
-  const messages = Array.isArray(existing) ? (existing as string[]) : [];
-  if (!messages.includes(message)) messages.push(message);
-  node[leaf] = messages;
+  if (existing !== undefined) return;
+  node[leaf] = [message];
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
 const FORMAT_MESSAGES: Record<string, string> = {
@@ -59,7 +167,8 @@ const FORMAT_MESSAGES: Record<string, string> = {
   "ipv4-cidr": "Enter a valid IPv4 network.",
 };
 
-function messageFor(error: ErrorObject): string {
+/** A serializer field's message (rest_framework/fields.py's default_error_messages). */
+function serializerMessage(error: ErrorObject, kind: FieldKind): string {
   const params = error.params as Record<string, unknown>;
   const limit = typeof params["limit"] === "number" ? params["limit"] : 0;
   switch (error.keyword) {
@@ -68,7 +177,7 @@ function messageFor(error: ErrorObject): string {
     case "additionalProperties":
       return "Unknown field.";
     case "type":
-      return typeMessage(String(params["type"]), error.data);
+      return typeMessage(String(params["type"]), error.data, kind);
     case "enum":
       return `"${preview(error.data)}" is not a valid choice.`;
     case "format":
@@ -92,9 +201,45 @@ function messageFor(error: ErrorObject): string {
   }
 }
 
-function typeMessage(type: string, data: unknown): string {
+/** A Django form field's message, as django-filter reports a query parameter it cannot read. */
+function formMessage(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  const limit = typeof params["limit"] === "number" ? params["limit"] : 0;
+  const format = String(params["format"]);
+  switch (error.keyword) {
+    case "required":
+      return "This field is required.";
+    case "additionalProperties":
+      return "Unknown field.";
+    case "enum":
+      return `Select a valid choice. ${preview(error.data)} is not one of the available choices.`;
+    case "type": {
+      const type = String(params["type"]).split(",")[0];
+      if (type === "integer") return "Enter a whole number.";
+      if (type === "number") return "Enter a number.";
+      if (type === "boolean") return "Enter a valid boolean.";
+      return "Enter a valid value.";
+    }
+    case "format":
+      if (format === "date-time") return "Enter a valid date/time.";
+      if (format === "date") return "Enter a valid date.";
+      if (format === "uuid") return "Enter a valid UUID.";
+      return FORMAT_MESSAGES[format] ?? "Enter a valid value.";
+    case "maximum":
+      return `Ensure this value is less than or equal to ${limit}.`;
+    case "minimum":
+      return `Ensure this value is greater than or equal to ${limit}.`;
+    case "maxLength":
+      return `Ensure this value has at most ${limit} characters.`;
+    default:
+      return "Enter a valid value.";
+  }
+}
+
+function typeMessage(type: string, data: unknown, kind: FieldKind): string {
   if (data === null) return "This field may not be null.";
-  const got = Array.isArray(data) ? "list" : typeof data === "object" ? "dict" : typeof data;
+  const got = pythonType(data);
+  if (kind === "serializer") return `Invalid data. Expected a dictionary, but got ${got}.`;
   switch (type.split(",")[0]) {
     case "string":
       return "Not a valid string.";
@@ -110,6 +255,22 @@ function typeMessage(type: string, data: unknown): string {
       return `Expected a dictionary of items but got type "${got}".`;
     default:
       return "Invalid value.";
+  }
+}
+
+/** The Python type `json.loads` gives a JSON value, as DRF names it in messages. */
+function pythonType(value: unknown): string {
+  if (value === null) return "NoneType";
+  if (Array.isArray(value)) return "list";
+  switch (typeof value) {
+    case "string":
+      return "str";
+    case "boolean":
+      return "bool";
+    case "number":
+      return Number.isInteger(value) ? "int" : "float";
+    default:
+      return "dict";
   }
 }
 

@@ -19,12 +19,14 @@ export type OperationKind =
 
 export interface CompiledBody {
   readonly required: boolean;
-  /** Media types the operation accepts, e.g. application/json. */
+  /** Media types the operation accepts, e.g. application/json, multipart/form-data. */
   readonly mediaTypes: readonly string[];
-  /** Compiled with the spec (see compileSpec): a request only looks it up. */
-  validator(): ValidateFunction;
-  /** The OpenAPI schema of the JSON body. */
+  /** The validator of a media type's schema (default: JSON's, else the first's); compiled with the spec (see compileSpec). */
+  validator(mediaType?: string): ValidateFunction;
+  /** The OpenAPI schema of the JSON body (else of the first media type). */
   readonly schema: unknown;
+  /** The OpenAPI schema of a media type's body (default: `schema`). */
+  schemaOf(mediaType?: string): unknown;
 }
 
 export interface CompiledSuccess {
@@ -36,6 +38,8 @@ export interface CompiledSuccess {
 
 export interface CompiledOperation {
   readonly operationId: string;
+  /** The operation's description (or summary), "" when it has none: DRF's view description in OPTIONS. */
+  readonly description: string;
   readonly method: string;
   readonly template: string;
   readonly kind: OperationKind;
@@ -56,8 +60,12 @@ export interface CompiledOperation {
   readonly queryParams: ReadonlySet<string>;
   /** Declared query parameter defaults (`minimum_severity: "info"`…), applied when a request leaves them out. */
   readonly queryDefaults: Readonly<Record<string, unknown>>;
-  /** Object query parameters (metadata): sent as `name.key=value` or `name[key]=value`, accepted by validateQuery. */
-  readonly objectQuery: ReadonlySet<string>;
+  /**
+   * Object query parameters (metadata) and how their keys are written: `name[key]=value` where the
+   * spec declares `style: deepObject`, else `name.key=value`, the form the API documents. Only that
+   * form is read; QueryReader gathers the keys into one object.
+   */
+  readonly objectQuery: ReadonlyMap<string, "deepObject" | "dotted">;
   /** For paginated lists: whether the spec's envelope declares `total` (the invoices envelope does not). */
   readonly envelopeTotal: boolean;
   /** Item properties a `sort` parameter may name: its date-times and `name`. */
@@ -101,8 +109,10 @@ export function compileOperation(input: CompileInput): CompiledOperation {
   for (const p of queryParameters) {
     if (isObject(p["schema"]) && p["schema"]["default"] !== undefined) queryDefaults[String(p["name"])] = p["schema"]["default"];
   }
-  const objectQuery = new Set(
-    queryParameters.filter((p) => isObject(p["schema"]) && p["schema"]["type"] === "object").map((p) => String(p["name"])),
+  const objectQuery = new Map(
+    queryParameters
+      .filter((p) => isObject(p["schema"]) && p["schema"]["type"] === "object")
+      .map((p) => [String(p["name"]), p["style"] === "deepObject" ? ("deepObject" as const) : ("dotted" as const)]),
   );
   const success = successResponse(op);
   const itemSchema = input.paginated ? resultsItem(success.schema, schemas) : undefined;
@@ -116,6 +126,7 @@ export function compileOperation(input: CompileInput): CompiledOperation {
   const auth = !(Array.isArray(security) && security.some((entry) => isObject(entry) && Object.keys(entry).length === 0));
   return {
     operationId: typeof op["operationId"] === "string" ? op["operationId"] : `${input.method} ${input.template}`,
+    description: typeof op["description"] === "string" ? op["description"] : typeof op["summary"] === "string" ? op["summary"] : "",
     method: input.method,
     template: input.template,
     kind: input.kind,
@@ -152,24 +163,15 @@ function resolveParameter(parameter: unknown, document: JsonObject): unknown {
 
 function parameterObject(parameters: readonly JsonObject[], location: string, required: boolean): JsonObject {
   const properties: JsonObject = {};
-  const patternProperties: JsonObject = {};
   const names: string[] = [];
   for (const parameter of parameters) {
     if (parameter["in"] !== location || typeof parameter["name"] !== "string") continue;
     const name = parameter["name"];
     const schema = toJsonSchema(parameter["schema"] ?? {}, "request", "req#/definitions/");
     properties[name] = location === "query" ? queryValueSchema(schema) : schema;
-    if (location === "query" && isObject(schema) && schema["type"] === "object") {
-      // An object filter (metadata) arrives key by key: `metadata.key=value` as its description
-      // says, or `metadata[key]=value` as openapi-fetch's deepObject default sends it.
-      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      patternProperties[`^${escaped}(?:\\.[^.[\\]]+|\\[[^[\\]]+\\])$`] = isObject(schema["additionalProperties"]) ? schema["additionalProperties"] : { type: "string" };
-    }
     if (required || parameter["required"] === true) names.push(name);
   }
-  const object: JsonObject = { type: "object", properties, required: names, additionalProperties: false };
-  if (Object.keys(patternProperties).length > 0) object["patternProperties"] = patternProperties;
-  return object;
+  return { type: "object", properties, required: names, additionalProperties: false };
 }
 
 /**
@@ -201,14 +203,27 @@ function compileBody(op: JsonObject, compile: (schema: object) => ValidateFuncti
   if (!isObject(requestBody) || !isObject(requestBody["content"])) return undefined;
   const content = requestBody["content"];
   const mediaTypes = Object.keys(content);
-  const json = content["application/json"] ?? content[mediaTypes[0] ?? ""];
-  const schema = isObject(json) ? (json["schema"] ?? {}) : {};
-  let validate: ValidateFunction | undefined;
+  const main = content["application/json"] === undefined ? (mediaTypes[0] ?? "") : "application/json";
+  const schemaOf = (mediaType: string = main): unknown => {
+    const media = content[mediaType] ?? content[main];
+    return isObject(media) ? (media["schema"] ?? {}) : {};
+  };
+  // Each media type its own schema: a multipart upload (a file and fields) is not the JSON body.
+  const validators = new Map<string, ValidateFunction>();
   return {
     required: requestBody["required"] === true,
     mediaTypes,
-    validator: () => (validate ??= compile(toJsonSchema(schema, "request", "req#/definitions/") as object)),
-    schema,
+    validator: (mediaType = main) => {
+      const key = content[mediaType] === undefined ? main : mediaType;
+      let validate = validators.get(key);
+      if (validate === undefined) {
+        validate = compile(toJsonSchema(schemaOf(key), "request", "req#/definitions/") as object);
+        validators.set(key, validate);
+      }
+      return validate;
+    },
+    schema: schemaOf(),
+    schemaOf,
   };
 }
 

@@ -66,16 +66,11 @@ function callPredicates(op: ListDescription, query: JsonObject, given: (name: st
   return predicates;
 }
 
-/** The metadata pairs of a query: `metadata.key=value` (the spec's wording) or `metadata[key]=value` (openapi-fetch's). */
+/** The metadata pairs of a query, gathered by QueryReader from the form the spec gives (`metadata.key=value`). */
 function metadataParam(op: ListDescription, query: JsonObject): [string, string][] {
-  if (!op.objectQuery.has("metadata")) return [];
-  const pairs: [string, string][] = [];
-  for (const [name, value] of Object.entries(query)) {
-    if (typeof value !== "string") continue;
-    if (name.startsWith("metadata.")) pairs.push([name.slice("metadata.".length), value]);
-    else if (name.startsWith("metadata[") && name.endsWith("]")) pairs.push([name.slice("metadata[".length, -1), value]);
-  }
-  return pairs;
+  const metadata = op.objectQuery.has("metadata") ? query["metadata"] : undefined;
+  if (!isObject(metadata)) return [];
+  return Object.entries(metadata).flatMap(([key, value]) => (typeof value === "string" ? [[key, value] as [string, string]] : []));
 }
 
 function dateParam(value: unknown, name: string, end: boolean): number | undefined {

@@ -5,6 +5,7 @@ import { BatchStore } from "./batch-store.js";
 import type { BatchValidationOptions } from "./batch-validation.js";
 import { batchBehaviours } from "./batches.js";
 import { callFilters } from "./call-filters.js";
+import { corpusBehaviours } from "./corpora.js";
 import { usageBehaviours } from "./call-usage.js";
 import { callAdminRoute } from "./call-admin-routes.js";
 import { callBehaviours, newCall, ownershipBehaviours } from "./calls.js";
@@ -67,6 +68,7 @@ export function ultravoxBehaviours(options: UltravoxOptions): BehaviourSource {
           callBehaviours(host),
           ownershipBehaviours(),
           mediaBehaviours(),
+          corpusBehaviours(),
           batchBehaviours({ lifecycle, validation: options.lifecycle ?? {}, now: () => host.now() }),
           // After the calls' own hooks: a call is in /api/calls before it starts living.
           live.operations(),

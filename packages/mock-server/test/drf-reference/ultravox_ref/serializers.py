@@ -5,8 +5,9 @@ from .models import CallThrottle, ScheduledCall, ScheduledCallBatch
 
 
 class CallThrottleRuleSerializer(serializers.Serializer):
-    maxCalls = serializers.IntegerField(min_value=1, max_value=100)
-    windowSeconds = serializers.IntegerField(min_value=1, max_value=86400)
+    # help_text as the spec's descriptions (drf-spectacular writes help_text as description).
+    maxCalls = serializers.IntegerField(min_value=1, max_value=100, help_text="Maximum number of calls allowed in the time window (max 100).")
+    windowSeconds = serializers.IntegerField(min_value=1, max_value=86400, help_text="Duration of the sliding time window in seconds (max 86,400).")
 
 
 class CallThrottleSerializer(serializers.ModelSerializer):
