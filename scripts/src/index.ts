@@ -4,6 +4,8 @@ export { ensureLockedSpec, type EnsureSpecOptions, type EnsureSpecResult } from 
 export { readLock, formatLock, type SpecLock } from "./spec-lock.js";
 export { readSources, listMirrorFiles, type SpecSources } from "./spec-sources.js";
 export { generateTypes, GENERATED_HEADER } from "./generate-types.js";
+export { generateMockSpec, MOCK_SPEC_HEADER } from "./generate-mock-spec.js";
+export { normalizeOpenApi } from "./normalize-openapi.js";
 export { parseOpenApi, countSpec, type OpenApiDocument, type SpecCounts } from "./internal/parse-openapi.js";
 export { buildSpec, type BuiltSpec } from "./internal/build-spec.js";
 export { loadOverlays, type LoadedOverlays } from "./internal/load-overlays.js";

@@ -1,4 +1,5 @@
 import { buildSpec } from "./internal/build-spec.js";
+import { normalizeOpenApi } from "./normalize-openapi.js";
 import { loadOverlays } from "./internal/load-overlays.js";
 import { repoPaths } from "./internal/repo-paths.js";
 import { ensureLockedSpec, type EnsureSpecOptions } from "./spec-ensure.js";
@@ -46,7 +47,12 @@ export async function loadOverlaidForDiff(source: string, root?: string): Promis
  * bodies, responses) and per component schema (in each direction the operations use it), with
  * `$ref`s resolved. Entries and changes are sorted, so the same inputs give the same report.
  */
-export function diffSpecs(oldSpec: DiffInput, newSpec: DiffInput): SpecDiff {
+export function diffSpecs(oldInput: DiffInput, newInput: DiffInput): SpecDiff {
+  // Compared in the one canonical encoding the types and the mock are built from; the documents as
+  // given only tell an encoding change ("re-encoded", class none) from no change at all.
+  const oldSpec = { origin: oldInput.origin, doc: normalizeOpenApi(oldInput.doc) };
+  const newSpec = { origin: newInput.origin, doc: normalizeOpenApi(newInput.doc) };
+  const rawOps = { old: listOperations(oldInput.doc, oldInput.origin), new: listOperations(newInput.doc, newInput.origin) };
   const sides = { old: new ShapeCache(oldSpec.doc, oldSpec.origin), new: new ShapeCache(newSpec.doc, newSpec.origin) };
   const operations: DiffEntry[] = [];
   const opsA = listOperations(oldSpec.doc, oldSpec.origin);
@@ -59,7 +65,7 @@ export function diffSpecs(oldSpec: DiffInput, newSpec: DiffInput): SpecDiff {
     else if (a === undefined) changes = [change("additive", "operation-added", key, "new operation")];
     else {
       changes = compareOperation(a, b, sides);
-      if (changes.length === 0 && canonicalJson(a.op) !== canonicalJson(b.op)) {
+      if (changes.length === 0 && canonicalJson(rawOps.old.get(key)?.op) !== canonicalJson(rawOps.new.get(key)?.op)) {
         changes.push(change("none", "re-encoded", key, "same types, different encoding"));
       }
     }
@@ -69,6 +75,8 @@ export function diffSpecs(oldSpec: DiffInput, newSpec: DiffInput): SpecDiff {
   const schemas: DiffEntry[] = [];
   const compA = componentSchemas(oldSpec.doc);
   const compB = componentSchemas(newSpec.doc);
+  const rawA = componentSchemas(oldInput.doc);
+  const rawB = componentSchemas(newInput.doc);
   const useA = schemaUsage(oldSpec.doc, oldSpec.origin);
   const useB = schemaUsage(newSpec.doc, newSpec.origin);
   for (const name of sortedUnion(Object.keys(compA), Object.keys(compB))) {
@@ -91,14 +99,14 @@ export function diffSpecs(oldSpec: DiffInput, newSpec: DiffInput): SpecDiff {
         }, true);
       }
       changes = mergeDirections(changes);
-      if (changes.length === 0 && canonicalJson(a) !== canonicalJson(b)) {
+      if (changes.length === 0 && canonicalJson(rawA[name]) !== canonicalJson(rawB[name])) {
         changes.push(change("none", "re-encoded", name, "same types, different encoding"));
       }
     }
     if (changes.length > 0) schemas.push(entry(name, changes));
   }
 
-  const document = documentChanges(oldSpec.doc, newSpec.doc);
+  const document = documentChanges(oldInput.doc, newInput.doc);
   const all = [...operations, ...schemas, ...document].flatMap((e) => e.changes);
   const counts = Object.fromEntries(CHANGE_CLASSES.map((c) => [c, all.filter((x) => x.class === c).length])) as Record<ChangeClass, number>;
   const flags = [...new Set(all.flatMap((c) => c.flags))].sort();
