@@ -1,6 +1,6 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import { normalizeOpenApi } from "./normalize-openapi.js";
-import { parseOpenApi } from "./internal/parse-openapi.js";
+import { parseOpenApi, type OpenApiDocument } from "./internal/parse-openapi.js";
 import { sha256 } from "./internal/sha256.js";
 
 export const GENERATED_HEADER =
@@ -13,7 +13,15 @@ export const GENERATED_HEADER =
  * (`normalizeOpenApi`), as the mock's spec and the differ's inputs are. Same text in, same bytes out.
  */
 export async function generateTypes(specText: string): Promise<string> {
-  const doc = normalizeOpenApi(parseOpenApi(specText, "spec"));
+  return generateTypesFromDocument(parseOpenApi(specText, "spec"), sha256(specText));
+}
+
+/**
+ * {@link generateTypes} for a document already parsed from text whose sha256 is `specSha256`
+ * (it goes in the header): `generateTypes(text)` is `generateTypesFromDocument(parse(text), sha256(text))`.
+ */
+export async function generateTypesFromDocument(parsed: OpenApiDocument, specSha256: string): Promise<string> {
+  const doc = normalizeOpenApi(parsed);
   // openapi-typescript 7 refuses "3.2.x". After normalisation every nullability is 3.0's `nullable`,
   // which openapi-typescript reads in any version, and the rest of a 3.2 document reads as 3.1 does
   // for the generator (the 3.2 additions, e.g. `query` operations and `itemSchema`, have no types in it).
@@ -23,5 +31,5 @@ export async function generateTypes(specText: string): Promise<string> {
     silent: true,
     alphabetize: false,
   });
-  return `${GENERATED_HEADER}// spec sha256: ${sha256(specText)}\n\n${astToString(ast)}`;
+  return `${GENERATED_HEADER}// spec sha256: ${specSha256}\n\n${astToString(ast)}`;
 }

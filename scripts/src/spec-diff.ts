@@ -6,6 +6,7 @@ import { ensureLockedSpec, type EnsureSpecOptions } from "./spec-ensure.js";
 import { CHANGE_CLASSES, classRank, maxClass, type ChangeClass } from "./classify.js";
 import { canonicalJson } from "./internal/canonical-json.js";
 import { compareOperation, listOperations } from "./internal/compare-operations.js";
+import { pathRenames, schemaRenames, underOldNames } from "./internal/detect-renames.js";
 import { change, compareSchemas } from "./internal/compare-schemas.js";
 import { parseOpenApi, type OpenApiDocument } from "./internal/parse-openapi.js";
 import { readSource } from "./internal/read-source.js";
@@ -57,7 +58,23 @@ export function diffSpecs(oldInput: DiffInput, newInput: DiffInput): SpecDiff {
   const operations: DiffEntry[] = [];
   const opsA = listOperations(oldSpec.doc, oldSpec.origin);
   const opsB = listOperations(newSpec.doc, newSpec.origin);
+  const renamed = pathRenames(
+    [...opsA.values()].filter((op) => !opsB.has(op.key)),
+    [...opsB.values()].filter((op) => !opsA.has(op.key)),
+  );
+  const renamedTo = new Set(renamed.map((r) => r.after.key));
+  for (const rename of renamed) {
+    const { before, after, names } = rename;
+    const list = [...names].map(([from, to]) => `\`{${from}}\` → \`{${to}}\``).join(", ");
+    const changes = [
+      change("breaking", "path-parameter-renamed", before.key, `path parameter renamed: ${list} (now \`${after.key}\`)`),
+      ...compareOperation(before, underOldNames(rename), sides),
+    ];
+    operations.push(entry(before.key, changes));
+  }
+  const renamedFrom = new Set(renamed.map((r) => r.before.key));
   for (const key of sortedUnion(opsA.keys(), opsB.keys())) {
+    if (renamedFrom.has(key) || renamedTo.has(key)) continue;
     const a = opsA.get(key);
     const b = opsB.get(key);
     let changes: SpecChange[];
@@ -71,6 +88,7 @@ export function diffSpecs(oldInput: DiffInput, newInput: DiffInput): SpecDiff {
     }
     if (changes.length > 0) operations.push(entry(key, changes));
   }
+  operations.sort((x, y) => cmp(x.subject, y.subject));
 
   const schemas: DiffEntry[] = [];
   const compA = componentSchemas(oldSpec.doc);
@@ -79,16 +97,20 @@ export function diffSpecs(oldInput: DiffInput, newInput: DiffInput): SpecDiff {
   const rawB = componentSchemas(newInput.doc);
   const useA = schemaUsage(oldSpec.doc, oldSpec.origin);
   const useB = schemaUsage(newSpec.doc, newSpec.origin);
+  const renames = schemaRenames(compA, compB);
+  const renamedSchemas = new Set(renames.values());
   for (const name of sortedUnion(Object.keys(compA), Object.keys(compB))) {
+    if (renamedSchemas.has(name)) continue;
+    const newName = renames.get(name) ?? name;
     const a = compA[name];
-    const b = compB[name];
+    const b = compB[newName];
     let changes: SpecChange[];
     // Schema<"Name"> and SchemaInput<"Name"> exist for every component, used or not.
     if (b === undefined) changes = [change("breaking", "schema-removed", name, "schema removed")];
     else if (a === undefined) changes = [change("additive", "schema-added", name, "new schema")];
     else {
-      changes = [];
-      const dirs = new Set<Direction>([...(useA.get(name) ?? []), ...(useB.get(name) ?? [])]);
+      changes = newName === name ? [] : [change("breaking", "schema-renamed", name, `renamed to \`${newName}\` (same shape)`)];
+      const dirs = new Set<Direction>([...(useA.get(name) ?? []), ...(useB.get(newName) ?? [])]);
       for (const dir of dirs.size === 0 ? (["request", "response"] as const) : [...dirs].sort()) {
         compareSchemas(a, b, name, {
           old: sides.old,
@@ -99,7 +121,7 @@ export function diffSpecs(oldInput: DiffInput, newInput: DiffInput): SpecDiff {
         }, true);
       }
       changes = mergeDirections(changes);
-      if (changes.length === 0 && canonicalJson(rawA[name]) !== canonicalJson(rawB[name])) {
+      if (changes.length === 0 && canonicalJson(rawA[name]) !== canonicalJson(rawB[newName])) {
         changes.push(change("none", "re-encoded", name, "same types, different encoding"));
       }
     }

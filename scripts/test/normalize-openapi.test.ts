@@ -20,7 +20,7 @@ function docWith(schema: unknown, openapi = "3.0.3"): OpenApiDocument {
 }
 
 function normalized(schema: unknown, openapi?: string): unknown {
-  const out = normalizeOpenApi(docWith(schema, openapi)) as { components: { schemas: Record<string, unknown> } };
+  const out = normalizeOpenApi(docWith(schema, openapi)) as unknown as { components: { schemas: Record<string, unknown> } };
   return out.components.schemas["S"];
 }
 

@@ -9,6 +9,8 @@ export interface BuiltSpec {
   readonly sourceSha256: string;
   readonly upstream: OpenApiDocument;
   readonly counts: SpecCounts;
+  /** The overlaid document, parsed (what `text` holds). */
+  readonly doc: OpenApiDocument;
   /** The overlaid document as written to spec/openapi.yaml, stamp line first. */
   readonly text: string;
 }
@@ -36,7 +38,7 @@ export async function buildSpec(bytes: Uint8Array, origin: string, overlays: Loa
   const { validateAgainstOpenApiSchema } = await import("./validate-openapi-schema.js");
   const text = new TextDecoder().decode(bytes);
   const upstream = parseOpenApi(text, origin);
-  await validateOpenApi(text, origin);
+  await validateOpenApi(text, origin, upstream);
   const doc = structuredClone(upstream);
   for (const { file, overlay } of overlays.overlays) {
     try {
@@ -52,6 +54,7 @@ export async function buildSpec(bytes: Uint8Array, origin: string, overlays: Loa
     sourceSha256,
     upstream,
     counts: countSpec(upstream),
+    doc,
     text: `${stampLine(sourceSha256, overlays.sha256)}\n# Built from spec/spec.lock.json by pnpm spec:pull or spec:ensure, with spec/overlays applied: do not edit.\n${out}`,
   };
 }
