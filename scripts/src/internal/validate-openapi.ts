@@ -13,7 +13,7 @@ export async function validateOpenApi(text: string, origin: string, parsed?: unk
   const config = await configPromise;
   // `parsed` (the text already parsed by the caller) spares Redocly a second YAML parse of it.
   const source = new Source("openapi.yaml", text);
-  const document = { source, parsed: parsed ?? parse(text, { maxAliasCount: 1000, uniqueKeys: false }) };
+  const document = { source, parsed: parsed ?? (parse(text, { maxAliasCount: 1000, uniqueKeys: false }) as unknown) };
   const problems = await lintDocument({ document, config, externalRefResolver: new BaseResolver(config.resolve) });
   const errors = problems.filter((p) => p.severity === "error");
   const first = errors[0];
