@@ -15,8 +15,9 @@ export async function listHistory(): Promise<string[]> {
 }
 
 // Instantiates every alias over every schema and operation, so a version that breaks an alias fails
-// tsc; and fails tsc, naming them, when a property of a component schema has the type `never`
-// (`null & X` and other impossible intersections collapse to it).
+// tsc; and fails tsc, naming them, when a named property of a component schema has the type `never`
+// (`null & X` and other impossible intersections collapse to it; `Record<string, never>`, an empty
+// object's rendering, has no named property and passes).
 export const USAGE = `import type { OperationId, PaginatedItem, PaginatedPath, RequestBodyOf, ResponseOf, Schema, SchemaName, $Read, $Write, components } from "./src/index.js";
 export type AllSchemas = { [N in SchemaName]: Schema<N> };
 export type AllResponses = { [Op in OperationId]: ResponseOf<Op> };
@@ -28,7 +29,8 @@ export declare const bodies: AllBodies;
 export declare const items: AllItems;
 export const paginated: PaginatedPath[] = [];
 type Unmarked<T> = T extends $Read<infer U> ? U : T extends $Write<infer U> ? U : T;
-type NeverKeys<T> = { [K in keyof T]-?: [Unmarked<Exclude<T[K], undefined>>] extends [never] ? K : never }[keyof T];
+type NeverMap<T> = { [K in keyof T as string extends K ? never : K]-?: [Unmarked<Exclude<T[K], undefined>>] extends [never] ? K : never };
+type NeverKeys<T> = T extends readonly unknown[] ? never : T extends object ? NeverMap<T>[keyof NeverMap<T>] : never;
 type Collapsed = { [N in SchemaName]: \`\${N}.\${NeverKeys<components["schemas"][N]> & string}\` }[SchemaName];
 export const collapsedToNever: [Collapsed] extends [never] ? "none" : Collapsed = "none";
 `;
