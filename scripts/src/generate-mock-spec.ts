@@ -1,4 +1,5 @@
-import { parse } from "yaml";
+import { normalizeOpenApi } from "./normalize-openapi.js";
+import { parseOpenApi } from "./internal/parse-openapi.js";
 import { sha256 } from "./internal/sha256.js";
 
 export const MOCK_SPEC_HEADER =
@@ -6,12 +7,13 @@ export const MOCK_SPEC_HEADER =
   " * change spec/overlays/ or pull a new spec, then regenerate.\n */\n";
 
 /**
- * The mock server's runtime copy of a spec: the document as a JSON string literal parsed at load.
+ * The mock server's runtime copy of a spec, normalised (`normalizeOpenApi`) as the types and the
+ * differ read it: the document as a JSON string literal parsed at load.
  * JSON.parse of a literal is cheaper for tsc and JS engines than an object literal this size, and
  * needs no YAML parser (or file system) at runtime. Same text in, same bytes out.
  */
 export function generateMockSpec(specText: string): string {
-  const doc: unknown = parse(specText, { maxAliasCount: 1000 });
+  const doc = normalizeOpenApi(parseOpenApi(specText, "spec"));
   const literal = JSON.stringify(JSON.stringify(doc));
   return (
     `${MOCK_SPEC_HEADER}// spec sha256: ${sha256(specText)}\n\n` +

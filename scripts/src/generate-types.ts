@@ -1,4 +1,6 @@
 import openapiTS, { astToString } from "openapi-typescript";
+import { normalizeOpenApi } from "./normalize-openapi.js";
+import { parseOpenApi, type OpenApiDocument } from "./internal/parse-openapi.js";
 import { sha256 } from "./internal/sha256.js";
 
 export const GENERATED_HEADER =
@@ -7,17 +9,27 @@ export const GENERATED_HEADER =
 
 /**
  * Types for a spec with openapi-typescript 7 and read/write markers, so request bodies omit
- * readOnly fields and responses omit writeOnly ones. Same text in, same bytes out.
+ * readOnly fields and responses omit writeOnly ones. The spec is normalised first
+ * (`normalizeOpenApi`), as the mock's spec and the differ's inputs are. Same text in, same bytes out.
  */
 export async function generateTypes(specText: string): Promise<string> {
-  // openapi-typescript 7 refuses "3.2.x"; the 3.2 documents upstream published use only 3.1
-  // constructs (type arrays for nullability), so generating them as 3.1 is exact. A line edit of
-  // the top-level key avoids a second YAML parse (openapi-typescript parses the text itself).
-  const text = specText.replace(/^openapi:\s*["']?3\.2\.\d+["']?\s*$/m, "openapi: 3.1.0");
-  const ast = await openapiTS(text, {
+  return generateTypesFromDocument(parseOpenApi(specText, "spec"), sha256(specText));
+}
+
+/**
+ * {@link generateTypes} for a document already parsed from text whose sha256 is `specSha256`
+ * (it goes in the header): `generateTypes(text)` is `generateTypesFromDocument(parse(text), sha256(text))`.
+ */
+export async function generateTypesFromDocument(parsed: OpenApiDocument, specSha256: string): Promise<string> {
+  const doc = normalizeOpenApi(parsed);
+  // openapi-typescript 7 refuses "3.2.x". After normalisation every nullability is 3.0's `nullable`,
+  // which openapi-typescript reads in any version, and the rest of a 3.2 document reads as 3.1 does
+  // for the generator (the 3.2 additions, e.g. `query` operations and `itemSchema`, have no types in it).
+  if (/^3\.2\./.test(doc.openapi)) doc.openapi = "3.1.0";
+  const ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], {
     readWriteMarkers: true,
     silent: true,
     alphabetize: false,
   });
-  return `${GENERATED_HEADER}// spec sha256: ${sha256(specText)}\n\n${astToString(ast)}`;
+  return `${GENERATED_HEADER}// spec sha256: ${specSha256}\n\n${astToString(ast)}`;
 }

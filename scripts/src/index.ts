@@ -3,12 +3,14 @@ export { pullSpec, type PullSpecOptions, type PullSpecResult } from "./spec-pull
 export { ensureLockedSpec, type EnsureSpecOptions, type EnsureSpecResult } from "./spec-ensure.js";
 export { readLock, formatLock, type SpecLock } from "./spec-lock.js";
 export { readSources, listMirrorFiles, type SpecSources } from "./spec-sources.js";
-export { generateTypes, GENERATED_HEADER } from "./generate-types.js";
+export { generateTypes, generateTypesFromDocument, GENERATED_HEADER } from "./generate-types.js";
+export { generateMockSpec, MOCK_SPEC_HEADER } from "./generate-mock-spec.js";
+export { normalizeOpenApi } from "./normalize-openapi.js";
 export { parseOpenApi, countSpec, type OpenApiDocument, type SpecCounts } from "./internal/parse-openapi.js";
 export { buildSpec, type BuiltSpec } from "./internal/build-spec.js";
 export { loadOverlays, type LoadedOverlays } from "./internal/load-overlays.js";
 export { repoPaths, type RepoPaths } from "./internal/repo-paths.js";
-export { CHANGE_CLASSES, bumpForClass, classRank, maxClass, type ChangeClass } from "./classify.js";
+export { CHANGE_CLASSES, bumpForClass, classRank, failsOn, maxClass, type ChangeClass, type FailOn } from "./classify.js";
 export { diffSpecs, loadLockedForDiff, loadOverlaidForDiff, loadSpecForDiff, type DiffInput } from "./spec-diff.js";
 export { formatDiffJson, formatDiffMarkdown } from "./spec-diff-format.js";
 export type { ChangeFlag, DiffEntry, Direction, SpecChange, SpecDiff } from "./spec-diff-types.js";

@@ -3,12 +3,15 @@ import { parseArgs } from "node:util";
 import { SpecError } from "./spec-error.js";
 import { diffSpecs, loadLockedForDiff, loadOverlaidForDiff, loadSpecForDiff } from "./spec-diff.js";
 import { formatDiffJson, formatDiffMarkdown } from "./spec-diff-format.js";
+import { failsOn } from "./classify.js";
 
 const USAGE =
-  "usage: pnpm spec:diff <old> <new> | --locked <new>  [--json] [--fail-on breaking|additive]\n" +
+  "usage: pnpm spec:diff <old> <new> | --locked <new>  [--json] [--fail-on breaking|soft|additive] [--allow-runtime-breaking]\n" +
   "Compares two OpenAPI specs (files or URLs) as a typed client sees them and classifies every change\n" +
-  "breaking / additive / docs / none. --locked compares the locked spec with <new>, both with our overlays.\n" +
-  "Exit: 1 when --fail-on finds a change that severe (additive also fails on breaking), 2 on bad input.\n";
+  "breaking / runtime-breaking / additive / docs / none. --locked compares the locked spec with <new>, both with our overlays.\n" +
+  "--fail-on breaking: exit 1 on a breaking or runtime-breaking change (--allow-runtime-breaking: breaking only);\n" +
+  "soft: also on a response enum or union that grew (exhaustive switches need a case); additive: on any typed change.\n" +
+  "Exit 2 on bad input.\n";
 
 async function main(): Promise<number> {
   let parsed;
@@ -19,6 +22,7 @@ async function main(): Promise<number> {
         json: { type: "boolean" },
         locked: { type: "boolean" },
         "fail-on": { type: "string" },
+        "allow-runtime-breaking": { type: "boolean" },
         help: { type: "boolean" },
       },
     });
@@ -31,8 +35,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const failOn = values["fail-on"];
-  if (failOn !== undefined && failOn !== "breaking" && failOn !== "additive") {
-    throw new SpecError(`usage: --fail-on takes breaking or additive, not ${JSON.stringify(failOn)}`);
+  if (failOn !== undefined && failOn !== "breaking" && failOn !== "soft" && failOn !== "additive") {
+    throw new SpecError(`usage: --fail-on takes breaking, soft or additive, not ${JSON.stringify(failOn)}`);
   }
   const want = values.locked ? 1 : 2;
   if (positionals.length !== want) {
@@ -44,9 +48,8 @@ async function main(): Promise<number> {
     : [await loadSpecForDiff(first), await loadSpecForDiff(second ?? "")];
   const diff = diffSpecs(oldSpec, newSpec);
   process.stdout.write(values.json ? formatDiffJson(diff) : formatDiffMarkdown(diff));
-  if (failOn === "breaking") return diff.counts.breaking > 0 ? 1 : 0;
-  if (failOn === "additive") return diff.counts.breaking + diff.counts.additive > 0 ? 1 : 0;
-  return 0;
+  if (failOn === undefined) return 0;
+  return failsOn(failOn, diff, { allowRuntimeBreaking: values["allow-runtime-breaking"] === true }) ? 1 : 0;
 }
 
 main().then(

@@ -1,10 +1,12 @@
 import { buildSpec } from "./internal/build-spec.js";
+import { normalizeOpenApi } from "./normalize-openapi.js";
 import { loadOverlays } from "./internal/load-overlays.js";
 import { repoPaths } from "./internal/repo-paths.js";
 import { ensureLockedSpec, type EnsureSpecOptions } from "./spec-ensure.js";
 import { CHANGE_CLASSES, classRank, maxClass, type ChangeClass } from "./classify.js";
 import { canonicalJson } from "./internal/canonical-json.js";
 import { compareOperation, listOperations } from "./internal/compare-operations.js";
+import { pathRenames, schemaRenames, underOldNames } from "./internal/detect-renames.js";
 import { change, compareSchemas } from "./internal/compare-schemas.js";
 import { parseOpenApi, type OpenApiDocument } from "./internal/parse-openapi.js";
 import { readSource } from "./internal/read-source.js";
@@ -46,12 +48,33 @@ export async function loadOverlaidForDiff(source: string, root?: string): Promis
  * bodies, responses) and per component schema (in each direction the operations use it), with
  * `$ref`s resolved. Entries and changes are sorted, so the same inputs give the same report.
  */
-export function diffSpecs(oldSpec: DiffInput, newSpec: DiffInput): SpecDiff {
+export function diffSpecs(oldInput: DiffInput, newInput: DiffInput): SpecDiff {
+  // Compared in the one canonical encoding the types and the mock are built from; the documents as
+  // given only tell an encoding change ("re-encoded", class none) from no change at all.
+  const oldSpec = { origin: oldInput.origin, doc: normalizeOpenApi(oldInput.doc) };
+  const newSpec = { origin: newInput.origin, doc: normalizeOpenApi(newInput.doc) };
+  const rawOps = { old: listOperations(oldInput.doc, oldInput.origin), new: listOperations(newInput.doc, newInput.origin) };
   const sides = { old: new ShapeCache(oldSpec.doc, oldSpec.origin), new: new ShapeCache(newSpec.doc, newSpec.origin) };
   const operations: DiffEntry[] = [];
   const opsA = listOperations(oldSpec.doc, oldSpec.origin);
   const opsB = listOperations(newSpec.doc, newSpec.origin);
+  const renamed = pathRenames(
+    [...opsA.values()].filter((op) => !opsB.has(op.key)),
+    [...opsB.values()].filter((op) => !opsA.has(op.key)),
+  );
+  const renamedTo = new Set(renamed.map((r) => r.after.key));
+  for (const rename of renamed) {
+    const { before, after, names } = rename;
+    const list = [...names].map(([from, to]) => `\`{${from}}\` → \`{${to}}\``).join(", ");
+    const changes = [
+      change("breaking", "path-parameter-renamed", before.key, `path parameter renamed: ${list} (now \`${after.key}\`)`),
+      ...compareOperation(before, underOldNames(rename), sides),
+    ];
+    operations.push(entry(before.key, changes));
+  }
+  const renamedFrom = new Set(renamed.map((r) => r.before.key));
   for (const key of sortedUnion(opsA.keys(), opsB.keys())) {
+    if (renamedFrom.has(key) || renamedTo.has(key)) continue;
     const a = opsA.get(key);
     const b = opsB.get(key);
     let changes: SpecChange[];
@@ -59,28 +82,35 @@ export function diffSpecs(oldSpec: DiffInput, newSpec: DiffInput): SpecDiff {
     else if (a === undefined) changes = [change("additive", "operation-added", key, "new operation")];
     else {
       changes = compareOperation(a, b, sides);
-      if (changes.length === 0 && canonicalJson(a.op) !== canonicalJson(b.op)) {
+      if (changes.length === 0 && canonicalJson(rawOps.old.get(key)?.op) !== canonicalJson(rawOps.new.get(key)?.op)) {
         changes.push(change("none", "re-encoded", key, "same types, different encoding"));
       }
     }
     if (changes.length > 0) operations.push(entry(key, changes));
   }
+  operations.sort((x, y) => cmp(x.subject, y.subject));
 
   const schemas: DiffEntry[] = [];
   const compA = componentSchemas(oldSpec.doc);
   const compB = componentSchemas(newSpec.doc);
+  const rawA = componentSchemas(oldInput.doc);
+  const rawB = componentSchemas(newInput.doc);
   const useA = schemaUsage(oldSpec.doc, oldSpec.origin);
   const useB = schemaUsage(newSpec.doc, newSpec.origin);
+  const renames = schemaRenames(compA, compB);
+  const renamedSchemas = new Set(renames.values());
   for (const name of sortedUnion(Object.keys(compA), Object.keys(compB))) {
+    if (renamedSchemas.has(name)) continue;
+    const newName = renames.get(name) ?? name;
     const a = compA[name];
-    const b = compB[name];
+    const b = compB[newName];
     let changes: SpecChange[];
     // Schema<"Name"> and SchemaInput<"Name"> exist for every component, used or not.
     if (b === undefined) changes = [change("breaking", "schema-removed", name, "schema removed")];
     else if (a === undefined) changes = [change("additive", "schema-added", name, "new schema")];
     else {
-      changes = [];
-      const dirs = new Set<Direction>([...(useA.get(name) ?? []), ...(useB.get(name) ?? [])]);
+      changes = newName === name ? [] : [change("breaking", "schema-renamed", name, `renamed to \`${newName}\` (same shape)`)];
+      const dirs = new Set<Direction>([...(useA.get(name) ?? []), ...(useB.get(newName) ?? [])]);
       for (const dir of dirs.size === 0 ? (["request", "response"] as const) : [...dirs].sort()) {
         compareSchemas(a, b, name, {
           old: sides.old,
@@ -91,14 +121,14 @@ export function diffSpecs(oldSpec: DiffInput, newSpec: DiffInput): SpecDiff {
         }, true);
       }
       changes = mergeDirections(changes);
-      if (changes.length === 0 && canonicalJson(a) !== canonicalJson(b)) {
+      if (changes.length === 0 && canonicalJson(rawA[name]) !== canonicalJson(rawB[newName])) {
         changes.push(change("none", "re-encoded", name, "same types, different encoding"));
       }
     }
     if (changes.length > 0) schemas.push(entry(name, changes));
   }
 
-  const document = documentChanges(oldSpec.doc, newSpec.doc);
+  const document = documentChanges(oldInput.doc, newInput.doc);
   const all = [...operations, ...schemas, ...document].flatMap((e) => e.changes);
   const counts = Object.fromEntries(CHANGE_CLASSES.map((c) => [c, all.filter((x) => x.class === c).length])) as Record<ChangeClass, number>;
   const flags = [...new Set(all.flatMap((c) => c.flags))].sort();

@@ -23,6 +23,7 @@ export interface Changeset {
 
 const HEADINGS: Record<ChangeClass, string> = {
   breaking: "Breaking changes",
+  "runtime-breaking": "Breaking changes the server enforces (the types only document them)",
   additive: "Additions",
   docs: "Documentation",
   none: "",

@@ -10,7 +10,8 @@ import { pullSpec } from "../src/spec-pull.js";
 import { repoRoot, sharedSpecDir, tempRepo } from "./helpers/temp-repo.js";
 
 const run = promisify(execFile);
-const cli = join(repoRoot, "scripts", "dist", "spec-diff-cli.js");
+// The source, run through tsx: what is tested is what is in the tree, built or not.
+const cli = join(repoRoot, "scripts", "src", "spec-diff-cli.ts");
 
 async function diff(...args: string[]) {
   return diffIn(undefined, ...args);
@@ -19,7 +20,7 @@ async function diff(...args: string[]) {
 async function diffIn(root: string | undefined, ...args: string[]) {
   try {
     const env = root === undefined ? process.env : { ...process.env, ULTRAVOX_REPO_ROOT: root, ULTRAVOX_SPEC_OFFLINE: "1" };
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", cli, ...args], { env, cwd: repoRoot });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -39,6 +40,8 @@ beforeAll(async () => {
     "additive.yaml": diffBase.replace("enum: [red, blue]", "enum: [red, blue, green]"),
     "docs.yaml": diffBase.replace("description: A thing.", "description: A thing, better."),
     "none.yaml": diffBase.replace("openapi: 3.0.3", "openapi: 3.0.4"),
+    "runtime.yaml": diffBase.replace("          maxLength: 20\n", "          maxLength: 10\n"),
+    "enum-growth.yaml": diffBase.replace("      enum: [FUTURE, PENDING]\n    ThingInput", "      enum: [FUTURE, PENDING, ERROR]\n    ThingInput"),
     "swagger.yaml": "swagger: '2.0'\npaths: {}\n",
     "garbage.yaml": "a: [unclosed\n",
     "dangling.yaml": diffBase.replace("schemas/Owner'", "schemas/Missing'"),
@@ -64,6 +67,15 @@ describe("pnpm spec:diff exit codes", () => {
     { given: "docs.yaml", flags: ["--fail-on", "additive"], want: 0 },
     { given: "docs.yaml", flags: ["--fail-on", "breaking"], want: 0 },
     { given: "none.yaml", flags: ["--fail-on", "additive"], want: 0 },
+    { given: "runtime.yaml", flags: [], want: 0 },
+    { given: "runtime.yaml", flags: ["--fail-on", "breaking"], want: 1 },
+    { given: "runtime.yaml", flags: ["--fail-on", "breaking", "--allow-runtime-breaking"], want: 0 },
+    { given: "runtime.yaml", flags: ["--fail-on", "soft", "--allow-runtime-breaking"], want: 0 },
+    { given: "runtime.yaml", flags: ["--fail-on", "additive", "--allow-runtime-breaking"], want: 1 },
+    { given: "enum-growth.yaml", flags: ["--fail-on", "breaking"], want: 0 },
+    { given: "enum-growth.yaml", flags: ["--fail-on", "soft"], want: 1 },
+    { given: "additive.yaml", flags: ["--fail-on", "soft"], want: 0 },
+    { given: "breaking.yaml", flags: ["--fail-on", "soft"], want: 1 },
   ];
   it.each(table)("$given $flags → exit $want", async ({ given, flags, want }) => {
     const result = await diff(file("base.yaml"), file(given), ...flags);
@@ -79,7 +91,7 @@ describe("pnpm spec:diff bad input", () => {
     { args: () => [file("base.yaml"), file("garbage.yaml")], want: /not valid YAML or JSON/ },
     { args: () => [file("base.yaml"), file("dangling.yaml")], want: /unresolved \$ref "#\/components\/schemas\/Missing"/ },
     { args: () => [file("base.yaml")], want: /usage: pnpm spec:diff <old> <new>/ },
-    { args: () => [file("base.yaml"), file("base.yaml"), "--fail-on", "docs"], want: /--fail-on takes breaking or additive/ },
+    { args: () => [file("base.yaml"), file("base.yaml"), "--fail-on", "docs"], want: /--fail-on takes breaking, soft or additive/ },
   ];
   it.each(table)("exits 2 with one line: $want", async ({ args, want }) => {
     const result = await diff(...args());
@@ -105,7 +117,7 @@ describe("pnpm spec:diff output", () => {
     const a = await diff(file("base.yaml"), file("breaking.yaml"));
     const b = await diff(file("base.yaml"), file("breaking.yaml"));
     expect(a.stdout).toBe(b.stdout);
-    expect(a.stdout).toContain("**Overall: breaking** — breaking 1 · additive 0 · docs 0 · none 0");
+    expect(a.stdout).toContain("**Overall: breaking** — breaking 1 · runtime-breaking 0 · additive 0 · docs 0 · none 0");
     expect(a.stdout).toContain("| breaking | `Thing.label`: removed |");
   });
 });
@@ -113,7 +125,7 @@ describe("pnpm spec:diff output", () => {
 describe("pnpm spec:diff --locked", () => {
   const history = (name: string) => join(sharedSpecDir, "history", `${name}.yaml`);
 
-  it("compares the locked spec with a new one, both with our overlays", async () => {
+  it("compares the locked spec with a new one, both with our overlays", { timeout: 240_000 }, async () => {
     const root = await tempRepo({ upstream: "http://127.0.0.1:9/unreachable", mirrors: [sharedSpecDir] });
     try {
       await pullSpec({ root, from: history("2026-06-04T1403") });

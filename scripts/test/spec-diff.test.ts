@@ -39,6 +39,8 @@ function reverseKeys(value: unknown): unknown {
 interface Row {
   readonly rule: string;
   readonly given: [string, string][];
+  /** Edits making the old side, when it is not the base. */
+  readonly old?: [string, string][];
   readonly want: ChangeClass;
   readonly lines: string[];
 }
@@ -127,10 +129,189 @@ const rows: Row[] = [
     lines: ["additive `POST /api/things 201`: new media type text/csv", "breaking `POST /api/things 201`: media type application/json removed"],
   },
   {
-    rule: "schema removed",
-    given: [["    Owner:\n      type: object\n      properties:\n        ownerName:\n          type: string\n", "    Owner2:\n      type: object\n      properties:\n        ownerName:\n          type: string\n"], ["$ref: '#/components/schemas/Owner'", "$ref: '#/components/schemas/Owner2'"]],
+    rule: "schema removed (another shape added)",
+    given: [["    Owner:\n      type: object\n      properties:\n        ownerName:\n          type: string\n", "    Owner2:\n      type: object\n      properties:\n        ownerTitle:\n          type: string\n"], ["$ref: '#/components/schemas/Owner'", "$ref: '#/components/schemas/Owner2'"]],
     want: "breaking",
-    lines: ["additive `Owner2`: new schema", "breaking `Owner`: schema removed"],
+    lines: ["additive `Owner2`: new schema", "breaking `Owner`: schema removed", "breaking `Thing.owner.ownerName`: removed", "additive `Thing.owner.ownerTitle`: new property"],
+  },
+  {
+    rule: "schema renamed with the same shape",
+    given: [["    Owner:\n      type: object\n      properties:\n        ownerName:\n          type: string\n", "    Owner2:\n      type: object\n      description: Renamed.\n      properties:\n        ownerName:\n          type: string\n"], ["$ref: '#/components/schemas/Owner'", "$ref: '#/components/schemas/Owner2'"]],
+    want: "breaking",
+    lines: ["breaking `Owner`: renamed to `Owner2` (same shape)", "docs `Owner`: documentation changed"],
+  },
+  {
+    rule: "enum schema renamed (StatusEnum → ThingStatusEnum)",
+    given: [["    StatusEnum:\n", "    ThingStatusEnum:\n"], ["$ref: '#/components/schemas/StatusEnum'", "$ref: '#/components/schemas/ThingStatusEnum'"]],
+    want: "breaking",
+    lines: ["breaking `StatusEnum`: renamed to `ThingStatusEnum` (same shape)"],
+  },
+  {
+    rule: "path parameter renamed",
+    given: [["  /api/things/{thing_id}:", "  /api/things/{id}:"], ["          name: thing_id\n", "          name: id\n"]],
+    want: "breaking",
+    lines: ["breaking `DELETE /api/things/{thing_id}`: path parameter renamed: `{thing_id}` → `{id}` (now `DELETE /api/things/{id}`)"],
+  },
+  {
+    rule: "security requirement added to an operation",
+    given: [["      operationId: things_destroy\n", "      operationId: things_destroy\n      security:\n        - apiKeyAuth: []\n"]],
+    want: "breaking",
+    lines: ["breaking `DELETE /api/things/{thing_id}`: now requires authentication (apiKeyAuth)"],
+  },
+  {
+    rule: "security requirement added for the whole document",
+    given: [["paths:\n", "security:\n  - apiKeyAuth: []\n  - oauth: [read]\npaths:\n"], ["      operationId: things_destroy\n", "      operationId: things_destroy\n      security: []\n"]],
+    want: "breaking",
+    lines: ["breaking `GET /api/things`: now requires authentication (apiKeyAuth or oauth [read])", "breaking `POST /api/things`: now requires authentication (apiKeyAuth or oauth [read])"],
+  },
+  {
+    rule: "security alternative removed",
+    given: [["paths:\n", "security:\n  - apiKeyAuth: []\npaths:\n"]],
+    want: "breaking",
+    old: [["paths:\n", "security:\n  - apiKeyAuth: []\n  - bearer: []\npaths:\n"]],
+    lines: ["breaking `DELETE /api/things/{thing_id}`: no longer accepts bearer", "breaking `GET /api/things`: no longer accepts bearer", "breaking `POST /api/things`: no longer accepts bearer"],
+  },
+  {
+    rule: "request body removed",
+    given: [["      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/ThingInput'\n", ""]],
+    want: "breaking",
+    lines: ["breaking `POST /api/things body`: request body removed"],
+  },
+  {
+    rule: "new required request body",
+    given: [["      operationId: things_destroy\n", "      operationId: things_destroy\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              type: object\n"]],
+    want: "breaking",
+    lines: ["breaking `DELETE /api/things/{thing_id} body`: new required request body"],
+  },
+  {
+    rule: "request body made required",
+    old: [["      requestBody:\n        required: true\n", "      requestBody:\n"]],
+    given: [],
+    want: "breaking",
+    lines: ["breaking `POST /api/things body`: now required"],
+  },
+  {
+    rule: "operationId changed",
+    given: [["operationId: things_destroy", "operationId: things_delete"]],
+    want: "breaking",
+    lines: ["breaking `DELETE /api/things/{thing_id}`: operationId things_destroy → things_delete"],
+  },
+  {
+    rule: "array items retyped (request)",
+    given: [["          items:\n            type: string\n        shape:", "          items:\n            type: integer\n        shape:"]],
+    want: "breaking",
+    lines: ["breaking `ThingInput.tags[]`: type `string` → `number`", "docs `ThingInput.tags[]`: constraints changed (integer)"],
+  },
+  {
+    rule: "array items retyped (response)",
+    given: [["          items:\n            $ref: '#/components/schemas/Thing'\n", "          items:\n            type: string\n"]],
+    want: "breaking",
+    lines: [
+      "breaking `PaginatedThingList.results[]`: type `object` → `string`",
+      ...["label", "owner", "size", "status", "thingId"].map((p) => `breaking \`PaginatedThingList.results[].${p}\`: removed`),
+    ],
+  },
+  {
+    rule: "request oneOf 2 → 1 names the branch that went",
+    given: [["            - $ref: '#/components/schemas/Circle'\n            - $ref: '#/components/schemas/Square'\n", "            - $ref: '#/components/schemas/Circle'\n"]],
+    want: "breaking",
+    lines: ["breaking `ThingInput.shape`: removed variant `Square`"],
+  },
+  {
+    rule: "a variant's own change is reported inside it",
+    given: [["      required: [side]\n", "      required: [side, color]\n      x-unused: true\n"], ["        side:\n          type: number\n", "        side:\n          type: number\n        color:\n          type: string\n"]],
+    want: "breaking",
+    lines: ["breaking `Square.color`: new required property"],
+  },
+  {
+    rule: "request maximum lowered, new maxLength (runtime-breaking)",
+    given: [["        weightKg:\n          type: number\n", "        weightKg:\n          type: number\n          maximum: 500\n"], ["          maxLength: 20\n", "          maxLength: 10\n"]],
+    want: "runtime-breaking",
+    lines: [
+      "runtime-breaking `ThingInput.code`: the server now refuses more values (maxLength 20 → 10)",
+      "runtime-breaking `ThingInput.weightKg`: the server now refuses more values (maximum 500)",
+    ],
+  },
+  {
+    rule: "request number → integer (runtime-breaking)",
+    given: [["        weightKg:\n          type: number\n", "        weightKg:\n          type: integer\n"]],
+    want: "runtime-breaking",
+    lines: ["runtime-breaking `ThingInput.weightKg`: the server now refuses more values (integers only)"],
+  },
+  {
+    rule: "request stricter format and pattern (runtime-breaking)",
+    given: [["          maxLength: 20\n", "          maxLength: 20\n          format: uuid\n          pattern: '^[0-9a-f-]+$'\n"]],
+    want: "runtime-breaking",
+    lines: ['runtime-breaking `ThingInput.code`: the server now refuses more values (format "uuid", pattern "^[0-9a-f-]+$")'],
+  },
+  {
+    rule: "request limit raised is docs",
+    given: [["          maxLength: 20\n", "          maxLength: 40\n"]],
+    want: "docs",
+    lines: ["docs `ThingInput.code`: constraints changed (maxLength)"],
+  },
+  {
+    rule: "response tightening is docs",
+    given: [["        size:\n          type: integer", "        size:\n          type: integer\n          maximum: 10"]],
+    want: "docs",
+    lines: ["docs `Thing.size`: constraints changed (maximum)"],
+  },
+  {
+    rule: "string query parameter loses an enum value",
+    given: [["            enum: [FUTURE, PENDING]\n", "            enum: [FUTURE]\n"]],
+    want: "breaking",
+    lines: ["breaking `GET /api/things?status`: removed value `PENDING`"],
+  },
+  {
+    rule: "response removed",
+    given: [["        '204':\n          description: No response body\n", "        '200':\n          description: No response body\n"]],
+    want: "breaking",
+    lines: ["breaking `DELETE /api/things/{thing_id} 204`: response removed", "additive `DELETE /api/things/{thing_id} 200`: new response"],
+  },
+  {
+    rule: "response header made optional",
+    old: [["          description: No response body\n", "          description: No response body\n          headers:\n            Retry-After:\n              required: true\n              schema:\n                type: integer\n"]],
+    given: [["          description: No response body\n", "          description: No response body\n          headers:\n            retry-after:\n              description: Wait.\n              schema:\n                type: string\n"]],
+    want: "breaking",
+    lines: [
+      "breaking `DELETE /api/things/{thing_id} 204 header retry-after`: now optional",
+      "breaking `DELETE /api/things/{thing_id} 204 header retry-after`: type `number` → `string`",
+      "docs `DELETE /api/things/{thing_id} 204 header retry-after`: documentation changed",
+      "docs `DELETE /api/things/{thing_id} 204 header retry-after`: constraints changed (integer)",
+    ],
+  },
+  {
+    rule: "request property no longer accepts null",
+    old: [["        name:\n          type: string\n", "        name:\n          type: string\n          nullable: true\n"]],
+    given: [],
+    want: "breaking",
+    lines: ["breaking `ThingInput.name`: no longer accepts null"],
+  },
+  {
+    rule: "request property newly limited to an enum",
+    given: [["        name:\n          type: string\n", "        name:\n          type: string\n          enum: [a, b]\n"]],
+    want: "breaking",
+    lines: ["breaking `ThingInput.name`: now limited to `a`, `b`"],
+  },
+  {
+    rule: "response property newly unlimited (enum dropped)",
+    old: [["        label:\n          type: string\n", "        label:\n          type: string\n          enum: [x]\n"]],
+    given: [],
+    want: "breaking",
+    lines: ["breaking `Thing.label`: no longer limited to a set of values"],
+  },
+  {
+    rule: "response no longer allows extra keys",
+    old: [["    Owner:\n      type: object\n", "    Owner:\n      type: object\n      additionalProperties: true\n"]],
+    given: [],
+    want: "breaking",
+    lines: ["breaking `Owner`: no longer allows extra keys"],
+  },
+  {
+    rule: "request property removed",
+    given: [["        name:\n          type: string\n", ""], ["      required: [name]", "      required: []"]],
+    want: "breaking",
+    lines: ["breaking `ThingInput.name`: no longer accepted"],
   },
   // additive
   {
@@ -180,6 +361,74 @@ const rows: Row[] = [
     given: [["          description: No response body\n", "          description: No response body\n          headers:\n            Retry-After:\n              schema:\n                type: integer\n"]],
     want: "additive",
     lines: ["additive `DELETE /api/things/{thing_id} 204 header Retry-After`: new header"],
+  },
+  {
+    rule: "request oneOf 1 → 2 (new variant)",
+    old: [["            - $ref: '#/components/schemas/Circle'\n            - $ref: '#/components/schemas/Square'\n", "            - $ref: '#/components/schemas/Circle'\n"]],
+    given: [],
+    want: "additive",
+    lines: ["additive `ThingInput.shape`: new variant `Square`"],
+  },
+  {
+    rule: "request property now accepts null",
+    given: [["        name:\n          type: string\n", "        name:\n          type: string\n          nullable: true\n"]],
+    want: "additive",
+    lines: ["additive `ThingInput.name`: now accepts null"],
+  },
+  {
+    rule: "response now allows extra keys",
+    given: [["    Owner:\n      type: object\n", "    Owner:\n      type: object\n      additionalProperties:\n        type: string\n"]],
+    want: "additive",
+    lines: ["additive `Owner`: now allows extra keys"],
+  },
+  {
+    rule: "response property no longer null",
+    given: [["          type: string\n          nullable: true\n    Thing:", "          type: string\n    Thing:"]],
+    want: "additive",
+    lines: ["additive `PaginatedThingList.next`: no longer null"],
+  },
+  {
+    rule: "parameter made optional, request body made optional",
+    old: [["          name: cursor\n", "          name: cursor\n          required: true\n"]],
+    given: [["      requestBody:\n        required: true\n", "      requestBody:\n"]],
+    want: "additive",
+    lines: ["additive `GET /api/things?cursor`: now optional", "additive `POST /api/things body`: now optional"],
+  },
+  {
+    rule: "new optional request body, new media type",
+    given: [["      operationId: things_destroy\n", "      operationId: things_destroy\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: object\n"], ["        '201':\n          description: ''\n          content:\n", "        '201':\n          description: ''\n          content:\n            text/csv:\n              schema:\n                type: string\n"]],
+    want: "additive",
+    lines: ["additive `DELETE /api/things/{thing_id} body`: new optional request body", "additive `POST /api/things 201`: new media type text/csv"],
+  },
+  {
+    rule: "security requirement removed",
+    old: [["      operationId: things_destroy\n", "      operationId: things_destroy\n      security:\n        - apiKeyAuth: []\n"]],
+    given: [["      operationId: things_destroy\n", "      operationId: things_destroy\n      security:\n        - apiKeyAuth: []\n        - {}\n"]],
+    want: "additive",
+    lines: ["additive `DELETE /api/things/{thing_id}`: no longer requires authentication"],
+  },
+  {
+    rule: "security alternative added",
+    old: [["      operationId: things_destroy\n", "      operationId: things_destroy\n      security:\n        - apiKeyAuth: []\n"]],
+    given: [["      operationId: things_destroy\n", "      operationId: things_destroy\n      security:\n        - apiKeyAuth: []\n        - bearer: []\n          apiKeyAuth: []\n"]],
+    want: "additive",
+    lines: ["additive `DELETE /api/things/{thing_id}`: now also accepts apiKeyAuth + bearer"],
+  },
+  {
+    rule: "docs of parameters, bodies, responses and examples",
+    given: [
+      ["          name: cursor\n", "          name: cursor\n          description: Where to start.\n"],
+      ["      requestBody:\n        required: true\n", "      requestBody:\n        description: The thing.\n        required: true\n"],
+      ["        '201':\n          description: ''\n", "        '201':\n          description: Created.\n"],
+      ["              $ref: '#/components/schemas/ThingInput'\n", "              $ref: '#/components/schemas/ThingInput'\n            example: {name: x}\n"],
+    ],
+    want: "docs",
+    lines: [
+      "docs `GET /api/things?cursor`: documentation changed",
+      "docs `POST /api/things body`: documentation changed",
+      "docs `POST /api/things 201`: documentation changed",
+      "docs `POST /api/things body`: examples changed",
+    ],
   },
   // docs
   {
@@ -240,8 +489,8 @@ const rows: Row[] = [
 ];
 
 describe("spec:diff rules (one row per rule)", () => {
-  it.each(rows)("$rule → $want", ({ given, want, lines }) => {
-    const result = run(edit(...given));
+  it.each(rows)("$rule → $want", ({ given, old, want, lines }) => {
+    const result = run(edit(...given), old === undefined ? diffBase : edit(...old));
     expect(result.lines).toEqual([...lines].sort());
     expect(result.diff.class).toBe(want);
   });
@@ -285,6 +534,6 @@ describe("spec:diff rules (one row per rule)", () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(first));
     const subjects = first.schemas.map((e) => e.subject);
     expect(subjects).toEqual([...subjects].sort());
-    expect(first.counts).toEqual({ breaking: 1, additive: 1, docs: 1, none: 0 });
+    expect(first.counts).toEqual({ breaking: 1, "runtime-breaking": 0, additive: 1, docs: 1, none: 0 });
   });
 });

@@ -79,6 +79,27 @@ describe("ensureLockedSpec", () => {
     }
   });
 
+  it("validates the overlaid document strictly when it rebuilds, and writes nothing when that fails", async () => {
+    await pullSpec({ root, from: newestSpec });
+    await rm(join(root, "spec", "openapi.yaml"));
+    // An overlay that puts a key beside a $ref: the official 3.0 schema accepts it, 3.0 ignores it.
+    const overlay = join(root, "spec", "overlays", "999-bad.yaml");
+    await writeFile(
+      overlay,
+      "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n" +
+        "  - target: $.paths['/api/voice_preview'].post.requestBody.content['application/json'].schema\n" +
+        "    description: test\n    update: {nullable: true}\n",
+    );
+    try {
+      await expect(ensureLockedSpec({ root, offline: true })).rejects.toThrow(
+        /with our overlays fails strict OpenAPI 3\.0\.3 validation: \$ref "#\/components\/schemas\/Voice" has sibling keys "nullable".* at #\/paths\/~1api~1voice_preview\/post\/requestBody\/content\/application~1json\/schema$/,
+      );
+      await expect(readFile(join(root, "spec", "openapi.yaml"))).rejects.toThrow(/ENOENT/);
+    } finally {
+      await rm(overlay);
+    }
+  });
+
   it("tries the upstream URL first, then mirrors", async () => {
     await pullSpec({ root, from: newestSpec });
     await rm(join(root, "spec", "openapi.yaml"));

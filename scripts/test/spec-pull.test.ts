@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { brokenRefSpec, tinySpec } from "./fixtures/specs.js";
+import { brokenRefSpec, refSiblingSpec, tinySpec } from "./fixtures/specs.js";
 import { serve, type TestServer } from "./helpers/serve.js";
 import { newestSpec, repoRoot, tempRepo } from "./helpers/temp-repo.js";
 
@@ -44,6 +44,7 @@ beforeAll(async () => {
     "/not-openapi.json": (_req, res) => res.writeHead(200).end(JSON.stringify({ hello: "world", paths: {} })),
     "/swagger.json": (_req, res) => res.writeHead(200).end(JSON.stringify({ swagger: "2.0", paths: {} })),
     "/broken-ref": (_req, res) => res.writeHead(200).end(brokenRefSpec),
+    "/ref-sibling": (_req, res) => res.writeHead(200).end(refSiblingSpec),
   });
   // A port that was just free: nothing listens there.
   const probe = await serve({});
@@ -112,6 +113,11 @@ describe("spec:pull fails cleanly and keeps the previous spec and lock", () => {
     { name: "JSON that is not OpenAPI", source: () => `${server.url}/not-openapi.json`, want: /not an OpenAPI 3\.x document/ },
     { name: "Swagger 2.0", source: () => `${server.url}/swagger.json`, want: /not an OpenAPI 3\.x document \(swagger 2\.0\)/ },
     { name: "broken $ref", source: () => `${server.url}/broken-ref`, want: /fails OpenAPI validation: .*Missing/ },
+    {
+      name: "$ref with sibling keys in 3.0 (strict validation)",
+      source: () => `${server.url}/ref-sibling`,
+      want: /fails strict OpenAPI 3\.0\.3 validation: \$ref "#\/components\/schemas\/Thing" has sibling keys "nullable", which OpenAPI 3\.0 ignores at #\/components\/schemas\/Thing\/properties\/parent$/,
+    },
     { name: "missing file", source: () => join(root, "nope.yaml"), want: /cannot read spec file .*ENOENT/ },
   ];
 

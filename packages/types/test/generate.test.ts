@@ -1,6 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ensureLockedSpec, generateTypes, GENERATED_HEADER } from "@ultravox-api/scripts";
+import { makeWorkDir, nullIntersections, removeWorkDir, USAGE } from "./helpers/replay.js";
+import { typecheck } from "./helpers/tsc.js";
 
 /** A one-schema spec around the given schema, in the given OpenAPI version. */
 function specWith(schema: string, openapi = "3.0.3"): string {
@@ -58,5 +62,26 @@ describe("generateTypes on the locked spec", () => {
     expect(a).toBe(b);
     const built = await readFile(new URL("../src/generated/openapi.ts", import.meta.url), "utf8");
     expect(built).toBe(a);
+  });
+});
+
+describe("the replay's checks can fail", () => {
+  it("the usage file names a component property whose type collapsed to never", async () => {
+    const work = await makeWorkDir();
+    try {
+      await mkdir(join(work, "v", "src", "generated"), { recursive: true });
+      await cp(fileURLToPath(new URL("../src/index.ts", import.meta.url)), join(work, "v", "src", "index.ts"));
+      const spec = specWith("type: object\nproperties:\n  callTemplate:\n    allOf: [{$ref: '#/components/schemas/Other'}]\n    nullable: true")
+        .concat("    Other:\n      type: object\n      properties:\n        a: {type: string}\n");
+      const code = await generateTypes(spec);
+      // What openapi-typescript made of `type: "null"` beside `allOf` before normalisation.
+      const broken = code.replace(/callTemplate\?: [^;]+;/, 'callTemplate?: null & components["schemas"]["Other"];');
+      expect(nullIntersections(broken)).toEqual(['callTemplate?: null & components["schemas"]["Other"];']);
+      await writeFile(join(work, "v", "src", "generated", "openapi.ts"), broken);
+      await writeFile(join(work, "v", "use.ts"), USAGE);
+      expect(await typecheck(work, ["v/use.ts"])).toMatch(/"Thing\.callTemplate"/);
+    } finally {
+      await removeWorkDir(work);
+    }
   });
 });

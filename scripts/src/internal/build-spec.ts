@@ -9,6 +9,8 @@ export interface BuiltSpec {
   readonly sourceSha256: string;
   readonly upstream: OpenApiDocument;
   readonly counts: SpecCounts;
+  /** The overlaid document, parsed (what `text` holds). */
+  readonly doc: OpenApiDocument;
   /** The overlaid document as written to spec/openapi.yaml, stamp line first. */
   readonly text: string;
 }
@@ -25,13 +27,18 @@ export function readStamp(text: string): { source: string; overlays: string } | 
   return m?.[1] && m[2] ? { source: m[1], overlays: m[2] } : undefined;
 }
 
-/** Parse, check, validate, overlay and validate again; throws SpecError on the first problem. */
+/**
+ * Parse, check and validate upstream's document (Redocly: its structure and `$ref`s, with messages
+ * that point into upstream's text), apply the overlays, then validate the overlaid document strictly
+ * against the official OpenAPI JSON Schema of its version; throws SpecError on the first problem.
+ */
 export async function buildSpec(bytes: Uint8Array, origin: string, overlays: LoadedOverlays): Promise<BuiltSpec> {
-  // Loaded on demand: the validator is heavy, and a spec that already matches its lock never needs it.
+  // Loaded on demand: the validators are heavy, and a spec that already matches its lock never needs them.
   const { validateOpenApi } = await import("./validate-openapi.js");
+  const { validateAgainstOpenApiSchema } = await import("./validate-openapi-schema.js");
   const text = new TextDecoder().decode(bytes);
   const upstream = parseOpenApi(text, origin);
-  await validateOpenApi(text, origin);
+  await validateOpenApi(text, origin, upstream);
   const doc = structuredClone(upstream);
   for (const { file, overlay } of overlays.overlays) {
     try {
@@ -40,13 +47,14 @@ export async function buildSpec(bytes: Uint8Array, origin: string, overlays: Loa
       throw new SpecError(`overlay spec/overlays/${file} failed on ${origin}: ${String(error)}`, { cause: error });
     }
   }
+  await validateAgainstOpenApiSchema(doc, `${origin} with our overlays`);
   const out = stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
-  await validateOpenApi(out, `${origin} with our overlays`);
   const sourceSha256 = sha256(bytes);
   return {
     sourceSha256,
     upstream,
     counts: countSpec(upstream),
+    doc,
     text: `${stampLine(sourceSha256, overlays.sha256)}\n# Built from spec/spec.lock.json by pnpm spec:pull or spec:ensure, with spec/overlays applied: do not edit.\n${out}`,
   };
 }

@@ -10,6 +10,8 @@ export interface OperationRef {
   readonly op: Json;
   /** Path-level parameters merged with the operation's (the operation's win), keyed `in name`. */
   readonly params: Map<string, Json>;
+  /** The security requirements in force: the operation's, else the document's (undefined: none). */
+  readonly security: unknown;
 }
 
 export function listOperations(doc: Json, origin: string): Map<string, OperationRef> {
@@ -31,7 +33,7 @@ export function listOperations(doc: Json, origin: string): Map<string, Operation
         }
       }
       const key = `${method.toUpperCase()} ${path}`;
-      out.set(key, { key, op, params });
+      out.set(key, { key, op, params, security: op["security"] ?? doc["security"] });
     }
   }
   return out;
@@ -58,6 +60,8 @@ export function compareOperation(a: OperationRef, b: OperationRef, sides: Sides)
   for (const field of ["summary", "description", "tags", "deprecated", "externalDocs"] as const) {
     if (canonicalJson(a.op[field]) !== canonicalJson(b.op[field])) emit(change("docs", `operation-${field}-changed`, key, `${field} changed`));
   }
+
+  compareSecurity(a, b, emit);
 
   for (const name of [...new Set([...a.params.keys(), ...b.params.keys()])].sort()) {
     const pa = a.params.get(name);
@@ -86,6 +90,39 @@ export function compareOperation(a: OperationRef, b: OperationRef, sides: Sides)
   compareBody(a, b, sides, emit, ctx("request"));
   compareResponses(a, b, sides, emit, ctx("response"));
   return changes;
+}
+
+/**
+ * Security requirements: alternatives, each a set of schemes to satisfy together; none (or an empty
+ * alternative `{}`) lets anonymous calls through. Calls made without credentials, or with an
+ * alternative that is gone, now get 401: breaking.
+ */
+function compareSecurity(a: OperationRef, b: OperationRef, emit: (c: SpecChange) => void): void {
+  const was = alternatives(a.security);
+  const now = alternatives(b.security);
+  const open = (alts: Set<string>): boolean => alts.size === 0 || alts.has("");
+  if (open(was) && !open(now)) {
+    emit(change("breaking", "security-added", a.key, `now requires authentication (${[...now].sort().join(" or ")})`));
+  } else if (!open(was) && open(now)) {
+    emit(change("additive", "security-removed", a.key, "no longer requires authentication"));
+  } else if (!open(was)) {
+    for (const alt of [...was].filter((x) => !now.has(x)).sort()) emit(change("breaking", "security-changed", a.key, `no longer accepts ${alt}`));
+    for (const alt of [...now].filter((x) => !was.has(x)).sort()) emit(change("additive", "security-changed", a.key, `now also accepts ${alt}`));
+  }
+}
+
+/** Each alternative as its scheme names (and scopes) joined with ` + `; `""` for the anonymous `{}`. */
+function alternatives(security: unknown): Set<string> {
+  const out = new Set<string>();
+  if (!Array.isArray(security)) return out;
+  for (const requirement of security as unknown[]) {
+    if (!isObject(requirement)) continue;
+    const parts = Object.entries(requirement)
+      .map(([scheme, scopes]) => (Array.isArray(scopes) && scopes.length > 0 ? `${scheme} [${(scopes as unknown[]).map(String).sort().join(", ")}]` : scheme))
+      .sort();
+    out.add(parts.join(" + "));
+  }
+  return out;
 }
 
 function paramWhere(key: string, param: Json | undefined): string {

@@ -33,9 +33,7 @@ export function compareSchemas(a: unknown, b: unknown, where: string, ctx: Compa
   const { dir, emit } = ctx;
 
   if (sa.docs !== sb.docs) emit(change("docs", "docs-changed", where, "documentation changed"));
-  if (sa.constraints !== sb.constraints) {
-    emit(change("docs", "constraints-changed", where, `constraints ${describeConstraints(sa.constraints, sb.constraints)}`));
-  }
+  if (sa.constraints !== sb.constraints) compareConstraints(sa, sb, where, ctx);
   if (!sa.nullable && sb.nullable) {
     emit(change(byDir(dir, "additive", "breaking"), "nullable-changed", where, dir === "request" ? "now accepts null" : "now nullable"));
   } else if (sa.nullable && !sb.nullable) {
@@ -53,6 +51,12 @@ export function compareSchemas(a: unknown, b: unknown, where: string, ctx: Compa
     emit(change("none", "ref-renamed", where, `now typed as \`${sb.name}\` (was \`${sa.name}\`)`));
   }
 
+  if ((sa.variants === undefined) !== (sb.variants === undefined)) {
+    // A union that gained or lost its choice (2 branches → 1, or a schema that became a union): the
+    // side without a union is that one branch, and the branches say what changed.
+    compareVariants(sa.variants ?? [a], sb.variants ?? [b], where, ctx);
+    return;
+  }
   compareTypes(sa, sb, where, ctx);
   compareEnums(sa, sb, where, ctx);
   compareProperties(sa, sb, where, ctx);
@@ -62,7 +66,7 @@ export function compareSchemas(a: unknown, b: unknown, where: string, ctx: Compa
     else compareSchemas(sa.additional, sb.additional, `${where}[key]`, ctx);
   }
   if (sa.items !== undefined || sb.items !== undefined) compareSchemas(sa.items, sb.items, `${where}[]`, ctx);
-  compareVariants(sa, sb, where, ctx);
+  if (sa.variants !== undefined && sb.variants !== undefined) compareVariants(sa.variants, sb.variants, where, ctx);
 }
 
 function compareTypes(sa: Shape, sb: Shape, where: string, ctx: CompareContext): void {
@@ -143,11 +147,10 @@ function visible(shape: Shape, cache: ShapeCache, dir: Direction): Map<string, u
   return out;
 }
 
-function compareVariants(sa: Shape, sb: Shape, where: string, ctx: CompareContext): void {
+function compareVariants(variantsA: readonly unknown[], variantsB: readonly unknown[], where: string, ctx: CompareContext): void {
   const { dir, emit } = ctx;
-  if (sa.variants === undefined && sb.variants === undefined) return;
-  const va = label(sa.variants ?? [], ctx.old);
-  const vb = label(sb.variants ?? [], ctx.new);
+  const va = label(variantsA, ctx.old);
+  const vb = label(variantsB, ctx.new);
   for (const [key, raw] of vb) {
     const before = va.get(key);
     if (before === undefined) {
@@ -176,11 +179,44 @@ function code(value: string): string {
   return `\`${value.startsWith('"') ? (JSON.parse(value) as string) : value}\``;
 }
 
-function describeConstraints(was: string, now: string): string {
-  const a = JSON.parse(was) as Record<string, unknown>;
-  const b = JSON.parse(now) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]))
-    .sort();
-  return `changed (${keys.join(", ")})`;
+/** Constraints where a larger value lets fewer values through, and where a smaller one does. */
+const UPPER = ["maxLength", "maxItems", "maxProperties", "maximum"] as const;
+const LOWER = ["minLength", "minItems", "minProperties", "minimum"] as const;
+
+/**
+ * Constraints reach the generated types only as comments. Loosened (or in a response) they are docs;
+ * tightened in a request, the server refuses values it accepted: runtime-breaking.
+ */
+function compareConstraints(sa: Shape, sb: Shape, where: string, ctx: CompareContext): void {
+  const a = JSON.parse(sa.constraints) as Record<string, unknown>;
+  const b = JSON.parse(sb.constraints) as Record<string, unknown>;
+  const changed = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k])).sort();
+  // When the type itself changed (string → integer), that change says it; integer-ness adds nothing.
+  const retyped = formatTypes(sa.types) !== formatTypes(sb.types);
+  const tighter = ctx.dir === "request" ? changed.filter((k) => !(retyped && k === "integer") && tightens(k, a[k], b[k])) : [];
+  const looser = changed.filter((k) => !tighter.includes(k));
+  if (tighter.length > 0) {
+    ctx.emit(change("runtime-breaking", "constraints-tightened", where, `the server now refuses more values (${tighter.map((k) => describeTightening(k, a[k], b[k])).join(", ")})`));
+  }
+  if (looser.length > 0) ctx.emit(change("docs", "constraints-changed", where, `constraints changed (${looser.join(", ")})`));
+}
+
+function tightens(key: string, a: unknown, b: unknown): boolean {
+  if (b === undefined || b === false || key === "default") return false;
+  if ((UPPER as readonly string[]).includes(key) || key === "exclusiveMaximum") {
+    return a === undefined || a === false || (typeof a === "number" && typeof b === "number" && b < a) || (a === true && typeof b === "number");
+  }
+  if ((LOWER as readonly string[]).includes(key) || key === "exclusiveMinimum") {
+    return a === undefined || a === false || (typeof a === "number" && typeof b === "number" && b > a) || (a === true && typeof b === "number");
+  }
+  // A multiple of the old step only lets through values the old one did.
+  if (key === "multipleOf") return typeof a !== "number" || typeof b !== "number" || b % a === 0;
+  // integer, uniqueItems: set where they were not; pattern, format: new or different.
+  return true;
+}
+
+function describeTightening(key: string, a: unknown, b: unknown): string {
+  if (key === "integer") return "integers only";
+  if (key === "uniqueItems") return "unique items only";
+  return a === undefined ? `${key} ${JSON.stringify(b)}` : `${key} ${JSON.stringify(a)} → ${JSON.stringify(b)}`;
 }

@@ -1,4 +1,4 @@
-import { createConfig, lintFromString } from "@redocly/openapi-core";
+import { BaseResolver, createConfig, lintDocument, Source } from "@redocly/openapi-core";
 import { parse } from "yaml";
 import { SpecError } from "../spec-error.js";
 
@@ -8,10 +8,13 @@ let configPromise: ReturnType<typeof createConfig> | undefined;
  * Structural validation with Redocly's OpenAPI validator (3.0, 3.1 and 3.2): the document's shape
  * and every `$ref`. Style rules are off on purpose: we validate upstream's document, not its taste.
  */
-export async function validateOpenApi(text: string, origin: string): Promise<void> {
+export async function validateOpenApi(text: string, origin: string, parsed?: unknown): Promise<void> {
   configPromise ??= createConfig({ extends: [], rules: { struct: "error", "no-unresolved-refs": "error" } });
   const config = await configPromise;
-  const problems = await lintFromString({ source: text, absoluteRef: "openapi.yaml", config });
+  // `parsed` (the text already parsed by the caller) spares Redocly a second YAML parse of it.
+  const source = new Source("openapi.yaml", text);
+  const document = { source, parsed: parsed ?? (parse(text, { maxAliasCount: 1000, uniqueKeys: false }) as unknown) };
+  const problems = await lintDocument({ document, config, externalRefResolver: new BaseResolver(config.resolve) });
   const errors = problems.filter((p) => p.severity === "error");
   const first = errors[0];
   if (first) {

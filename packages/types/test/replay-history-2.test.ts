@@ -1,0 +1,3 @@
+import { replaySuite } from "./helpers/replay-suite.js";
+
+replaySuite(1, 2);
