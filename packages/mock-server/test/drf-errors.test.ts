@@ -22,7 +22,7 @@ describe("toFieldErrors: ajv errors as DRF validation bodies, with DRF's wording
     { given: "text for a boolean", schema: field({ type: "boolean" }), data: { f: "x" }, want: { f: ["Must be a valid boolean."] } },
     { given: "a dict for a list", schema: field({ type: "array" }), data: { f: {} }, want: { f: ['Expected a list of items but got type "dict".'] } },
     { given: "a list for a dict", schema: field({ type: "object" }), data: { f: [] }, want: { f: ['Expected a dictionary of items but got type "list".'] } },
-    { given: "text for a dict", schema: field({ type: "object" }), data: { f: "x" }, want: { f: ['Expected a dictionary of items but got type "string".'] } },
+    { given: "text for a dict", schema: field({ type: "object" }), data: { f: "x" }, want: { f: ['Expected a dictionary of items but got type "str".'] } },
     { given: "a value outside an enum", schema: field({ enum: ["a", "b"] }), data: { f: "c" }, want: { f: ['"c" is not a valid choice.'] } },
     { given: "a long value outside an enum (previewed)", schema: field({ enum: ["a"] }), data: { f: "z".repeat(70) }, want: { f: [`"${"z".repeat(60)}…" is not a valid choice.`] } },
     { given: "an object outside an enum", schema: field({ enum: ["a"] }), data: { f: { k: 1 } }, want: { f: ['"{"k":1}" is not a valid choice.'] } },
@@ -81,7 +81,7 @@ describe("toFieldErrors: ajv errors as DRF validation bodies, with DRF's wording
       { keyword: "type", instancePath: "/a", schemaPath: "", params: { type: "object" }, data: 1 },
       { keyword: "required", instancePath: "/a", schemaPath: "", params: { missingProperty: "b" }, data: 1 },
     ];
-    expect(toFieldErrors(errors)).toEqual({ a: ['Expected a dictionary of items but got type "number".'] });
+    expect(toFieldErrors(errors)).toEqual({ a: ['Expected a dictionary of items but got type "int".'] });
   });
 
   it("writes keys from requests as plain keys (no prototype pollution)", () => {
