@@ -61,6 +61,15 @@ export interface GeneratedVersion {
   readonly code: string;
 }
 
+/**
+ * The replay's stand-in for tools/generate-schema-names.ts: the same `SchemaTypes` map, unnamed.
+ * Naming each schema takes two compiler programs per version (which schemas can be interfaces), too
+ * slow for 114 versions; the locked spec's named interfaces are checked by the package's own type tests.
+ */
+const SCHEMAS_MODULE = `import type { Readable, components } from "./openapi.js";
+export type SchemaTypes = { [Name in keyof components["schemas"]]: Readable<components["schemas"][Name]> };
+`;
+
 export async function makeWorkDir(): Promise<string> {
   await mkdir(cacheDir, { recursive: true });
   return mkdtemp(join(cacheDir, "uvx-replay-"));
@@ -87,6 +96,7 @@ export async function generateVersions(work: string, versions: readonly string[]
       await mkdir(join(work, dir, "src", "generated"), { recursive: true });
       await cp(join(srcDir, "index.ts"), join(work, dir, "src", "index.ts"));
       await writeFile(join(work, dir, "src", "generated", "openapi.ts"), code);
+      await writeFile(join(work, dir, "src", "generated", "schemas.ts"), SCHEMAS_MODULE);
       await writeFile(join(work, dir, "use.ts"), USAGE);
       if (built.upstream.openapi.startsWith("3.2")) await writeFile(join(work, dir, "fields.ts"), FIELDS_32);
       generated.push({ version, dir, openapi: built.upstream.openapi, operations: built.counts.operations, code });
