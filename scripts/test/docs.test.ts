@@ -55,6 +55,8 @@ describe("API reference (pnpm docs: TypeDoc over the four packages)", () => {
 
       // A class page reached by following the site's own links, as a reader would.
       await page.locator("a", { hasText: /^@ultravox-api\/client$/ }).first().click();
+      // The client has several entries (main, webhooks, validate): its page lists them; open the main one.
+      await page.locator('a[href$="_ultravox-api_client.main.html"]').first().click();
       await page.locator("a", { hasText: /^UltravoxApiError$/ }).first().click();
       await expect.poll(() => page.locator("h1").first().textContent()).toMatch(/Class UltravoxApiError/);
       const body = (await page.locator("body").textContent()) ?? "";

@@ -14,7 +14,11 @@ try {
   if (agentId === undefined) throw new Error(\`agent not created: HTTP \${agent.response.status}\`);
   const batch = await client.POST("/api/agents/{agent_id}/scheduled_batches", {
     params: { path: { agent_id: agentId } },
-    body: { calls: Array.from({ length: ${CONSUMER_CALLS} }, (_, i) => ({ metadata: { n: String(i) } })) },
+    // The API refuses a batch whose calls have no outgoing medium unless it names a webhookUrl.
+    body: {
+      webhookUrl: "https://example.com/ultravox/batch-webhook",
+      calls: Array.from({ length: ${CONSUMER_CALLS} }, (_, i) => ({ metadata: { n: String(i) } })),
+    },
   });
   const batchId = batch.data?.batchId;
   if (batchId === undefined) throw new Error(\`batch not created: HTTP \${batch.response.status}\`);

@@ -1,3 +1,7 @@
+/**
+ * The main entry: everything but the separate entries.
+ * @module main
+ */
 export type { ApiErrorBody } from "./errors/api-error-body.js";
 export { createApiError } from "./errors/create-api-error.js";
 export type { ApiErrorInit } from "./errors/create-api-error.js";

@@ -8,7 +8,7 @@ type SuccessData<Result> = Result extends { error?: never; data: infer Data } ? 
  * `UltravoxApiError` subclass for the status (built by `createApiError`). Connection errors and
  * timeouts reject as they are.
  */
-export async function unwrap<Result extends { response: Response }>(promise: Promise<Result>): Promise<SuccessData<Result>> {
+export async function unwrap<Result extends { /** The HTTP response of the call. */ response: Response }>(promise: Promise<Result>): Promise<SuccessData<Result>> {
   const result = (await promise) as Result & { data?: unknown; error?: unknown };
   if (result.response.ok) return result.data as SuccessData<Result>;
   throw createApiError({ response: result.response, body: result.error });

@@ -1,3 +1,7 @@
+/**
+ * The main entry: everything but the separate entries.
+ * @module main
+ */
 export { createMockHandler } from "./create-mock-handler.js";
 export { startMockServer, type MockServer, type MockServerOptions } from "./start-mock-server.js";
 export type { ClockMode, MockClock, MockFaults, MockHandler, MockJournal, MockOptions } from "./mock-options.js";

@@ -27,14 +27,21 @@ export type ApiErrorInit =
       method?: string;
       /** Request URL; default: the URL this client sent, else `response.url`. */
       url?: string;
+      /** Kept as the error's `cause`. */
       cause?: unknown;
     }
   | {
+      /** HTTP method of the request (any case; upper-cased in the error). */
       method: string;
+      /** Request URL (redacted in the error). */
       url: string;
+      /** HTTP status of the response. */
       status: number;
+      /** Response headers (`Retry-After`, `X-Request-Id` are read). */
       headers: Headers;
+      /** Error body: parsed JSON, text, or undefined. */
       body: unknown;
+      /** Kept as the error's `cause`. */
       cause?: unknown;
     };
 

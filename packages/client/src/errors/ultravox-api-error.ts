@@ -15,12 +15,15 @@ export interface UltravoxApiErrorFields {
   readonly detail: string | undefined;
   /** DRF field errors `{"field": ["msg"]}`, nested fields joined with dots. */
   readonly fieldErrors: Readonly<Record<string, readonly string[]>> | undefined;
+  /** Milliseconds the server asked to wait (`Retry-After`), when present. */
   readonly retryAfterMs: number | undefined;
+  /** Request id header of the response, when present (quote it to support). */
   readonly requestId: string | undefined;
 }
 
 /** The API answered with an error status. Built by `createApiError`, which picks the subclass. */
 export class UltravoxApiError extends UltravoxError<UltravoxApiErrorFields> {
+  /** Literal class name, also set on the prototype. */
   declare name: string;
   /** HTTP status. */
   declare readonly status: number;

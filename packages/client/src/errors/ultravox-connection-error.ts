@@ -23,13 +23,17 @@ export interface UltravoxConnectionErrorFields {
  * Message: `GET <url> failed: connect ECONNREFUSED 127.0.0.1:9, after 3 attempt(s) in 1204 ms`.
  */
 export class UltravoxConnectionError extends UltravoxError<UltravoxConnectionErrorFields> {
+  /** Literal class name, also set on the prototype. */
   declare name: "UltravoxConnectionError";
   /** HTTP method, upper case. */
   declare readonly method: string;
   /** Request URL, credentials and secret-looking query values removed. */
   declare readonly url: string;
+  /** Why no answer came: a platform error code (`ECONNREFUSED`, `ENOTFOUND`, a TLS code) or its message. */
   declare readonly reason: string;
+  /** Attempts made, retries included (≥ 1). */
   declare readonly attempts: number;
+  /** Milliseconds from the first attempt to giving up, backoff waits included. */
   declare readonly elapsedMs: number;
 
   static {

@@ -3,12 +3,13 @@ import { BRAND } from "../internal/brand.js";
 /** The constructor's arguments after the message: the subclass's own fields (required when it has any), then `{ cause }`. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "has no required field" is exactly `{} extends Fields`
 export type UltravoxErrorArgs<Fields extends object> = {} extends Fields
-  ? [fields?: Fields, options?: { cause?: unknown }]
-  : [fields: Fields, options?: { cause?: unknown }];
+  ? [fields?: Fields, options?: { /** The underlying error, kept as `cause`. */ cause?: unknown }]
+  : [fields: Fields, options?: { /** The underlying error, kept as `cause`. */ cause?: unknown }];
 
 /** Base class of every error this SDK throws; `Fields` are the subclass's own properties. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the base class has no fields of its own
 export class UltravoxError<Fields extends object = {}> extends Error {
+  /** Literal class name, also set on the prototype. */
   declare name: string;
 
   static {

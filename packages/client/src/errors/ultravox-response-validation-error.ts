@@ -3,6 +3,7 @@ import { UltravoxError } from "./ultravox-error.js";
 
 /** Drift detection in `"throw"` mode: a response body does not match the locked spec (see `@ultravox-api/client/validate`). */
 export class UltravoxResponseValidationError extends UltravoxError {
+  /** Literal class name, also set on the prototype. */
   declare name: "UltravoxResponseValidationError";
   /** The spec's operationId, e.g. `calls_retrieve`. */
   declare readonly operationId: string;

@@ -12,6 +12,7 @@ export interface UltravoxTimeoutErrorFields {
 
 /** No response headers arrived within `timeoutMs` (per attempt; a timeout is not retried). */
 export class UltravoxTimeoutError extends UltravoxError<UltravoxTimeoutErrorFields> {
+  /** Literal class name, also set on the prototype. */
   declare name: "UltravoxTimeoutError";
   /** HTTP method, upper case. */
   declare readonly method: string;

@@ -26,6 +26,7 @@ export type WebhookVerificationFailure =
 
 /** A webhook delivery that must not be trusted; answer it with a 4xx. Its message never holds a secret. */
 export class UltravoxWebhookVerificationError extends UltravoxError {
+  /** Literal class name, also set on the prototype. */
   declare name: "UltravoxWebhookVerificationError";
   /** What failed, as a stable code. */
   declare readonly reason: WebhookVerificationFailure;

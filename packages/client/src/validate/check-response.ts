@@ -7,6 +7,7 @@ import type { DriftIssue, ResponseDrift } from "./response-drift.js";
 
 let router: ResponseRouter | undefined;
 
+/** One answer to check: the request's method and URL (or path template) and the response's status, media type and parsed body. */
 export interface CheckResponseInput {
   /** HTTP method of the request. */
   readonly method: string;

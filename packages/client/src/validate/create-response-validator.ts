@@ -3,6 +3,7 @@ import { UltravoxResponseValidationError } from "../errors/ultravox-response-val
 import { checkResponse, declaredResponse } from "./check-response.js";
 import { formatDrift, type ResponseDrift } from "./response-drift.js";
 
+/** Options of `createResponseValidator`: the mode and where drift is reported. */
 export interface ResponseValidatorOptions {
   /**
    * `"warn"` (default): report drift to `onDrift` and hand the response on unchanged.

@@ -5,6 +5,7 @@ import { formatWebhookTimestamp } from "../internal/webhook-timestamp.js";
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from "./webhook-headers.js";
 import type { WebhookBody } from "./webhook-input.js";
 
+/** What `signWebhook` signs: the body, when, and with which secret or secrets. */
 export type SignWebhookOptions = {
   /** The exact bytes or text you will send as the body. */
   readonly body: WebhookBody;
@@ -14,13 +15,25 @@ export type SignWebhookOptions = {
    */
   readonly timestamp?: Date | number | string;
 } & (
-  | { /** The webhook's secret. */ readonly secret: string; readonly secrets?: never }
-  | { /** Several secrets (rotation): one signature each, in this order. */ readonly secrets: readonly string[]; readonly secret?: never }
+  | {
+      /** The webhook's secret. */
+      readonly secret: string;
+      /** Give `secret` or `secrets`, not both. */
+      readonly secrets?: never;
+    }
+  | {
+      /** Several secrets (rotation): one signature each, in this order. */
+      readonly secrets: readonly string[];
+      /** Give `secret` or `secrets`, not both. */
+      readonly secret?: never;
+    }
 );
 
 /** The two headers of a signed delivery (a type literal, so it passes as a plain header record). */
 export type SignedWebhookHeaders = {
+  /** When the delivery was signed, ISO 8601. */
   readonly "X-Ultravox-Webhook-Timestamp": string;
+  /** Lowercase hex HMAC-SHA256 signatures, comma-separated when there are several secrets. */
   readonly "X-Ultravox-Webhook-Signature": string;
 };
 

@@ -8,6 +8,7 @@ import type { WebhookEvent, WebhookEventName } from "./webhook-event.js";
 import type { WebhookBody, WebhookHeaders } from "./webhook-input.js";
 import { DEFAULT_WEBHOOK_TOLERANCE_MS, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from "./webhook-headers.js";
 
+/** What `verifyWebhook` checks: the raw body, its headers, the secret or secrets, and the freshness window. */
 export type VerifyWebhookOptions = {
   /**
    * The raw request body exactly as received: a string, `Uint8Array`/`Buffer` or `ArrayBuffer`. Never
@@ -25,8 +26,18 @@ export type VerifyWebhookOptions = {
   /** The time to check against (Date or epoch ms). Default: `Date.now()`. */
   readonly now?: Date | number;
 } & (
-  | { /** Your webhook's secret. */ readonly secret: string; readonly secrets?: never }
-  | { /** Every secret currently valid (rotation): a signature made with any of them is accepted. */ readonly secrets: readonly string[]; readonly secret?: never }
+  | {
+      /** Your webhook's secret. */
+      readonly secret: string;
+      /** Give `secret` or `secrets`, not both. */
+      readonly secrets?: never;
+    }
+  | {
+      /** Every secret currently valid (rotation): a signature made with any of them is accepted. */
+      readonly secrets: readonly string[];
+      /** Give `secret` or `secrets`, not both. */
+      readonly secret?: never;
+    }
 );
 
 // Keyed by the spec's EventsEnum: a name missing here or extra fails to compile after a spec update.

@@ -9,7 +9,9 @@ export type WebhookCall = Schema<"Call">;
 /** A delivery of a known event: `{"event": "<name>", "call": <Call>}`. */
 export type KnownWebhookEvent<Name extends WebhookEventName = WebhookEventName> = {
   [N in Name]: {
+    /** The event name, e.g. `"call.ended"`. */
     readonly event: N;
+    /** The call as `GET /api/calls/{call_id}` returns it. */
     readonly call: WebhookCall;
   };
 }[Name];
@@ -20,6 +22,7 @@ export type KnownWebhookEvent<Name extends WebhookEventName = WebhookEventName> 
  * `event` is the literal `"unknown"`, so that `event.event === "call.ended"` narrows to the known member.
  */
 export interface UnknownWebhookEvent {
+  /** Always `"unknown"`: the name is in `name`. */
   readonly event: "unknown";
   /** The event name the API sent, e.g. `"call.transferred"`. */
   readonly name: string;

@@ -5,6 +5,7 @@ export type PaginationErrorReason = "cursor-loop" | "invalid-page" | "invalid-li
 
 /** What a `PaginationError` carries besides its message. */
 export interface PaginationErrorFields {
+  /** Which contract the server broke. */
   readonly reason: PaginationErrorReason;
   /** The cursor to resume from: every item before it has been delivered (`null`: the first page). */
   readonly cursor: string | null;
@@ -16,6 +17,7 @@ export interface PaginationErrorFields {
  * An `UltravoxError`, so `isUltravoxError` recognises it; `cause` is the underlying error, if any.
  */
 export class PaginationError extends UltravoxError<PaginationErrorFields> {
+  /** Literal class name, also set on the prototype. */
   declare name: "PaginationError";
   /** Which contract the server broke. */
   declare readonly reason: PaginationErrorReason;
