@@ -14,9 +14,12 @@ try {
   if (agentId === undefined) throw new Error(\`agent not created: HTTP \${agent.response.status}\`);
   const batch = await client.POST("/api/agents/{agent_id}/scheduled_batches", {
     params: { path: { agent_id: agentId } },
-    // The API refuses a batch whose calls have no outgoing medium unless it names a webhookUrl.
+    // The API refuses a batch whose calls have no outgoing medium unless it names a webhookUrl; a
+    // window in the future keeps every call FUTURE (the mock's clock stands still until moved).
     body: {
       webhookUrl: "https://example.com/ultravox/batch-webhook",
+      windowStart: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+      windowEnd: new Date(Date.now() + 9 * 60 * 60 * 1000).toISOString(),
       calls: Array.from({ length: ${CONSUMER_CALLS} }, (_, i) => ({ metadata: { n: String(i) } })),
     },
   });
