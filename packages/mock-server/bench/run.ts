@@ -23,6 +23,12 @@ const KEY = "bench-key";
 const cli = fileURLToPath(new URL("../dist/adapters/cli.js", import.meta.url));
 const prismBin = fileURLToPath(new URL("../node_modules/@stoplight/prism-cli/dist/index.js", import.meta.url));
 const specFile = fileURLToPath(new URL("../../../spec/openapi.yaml", import.meta.url));
+/**
+ * Another build of the mock to compare with in the same run (e.g. a checkout of an older commit):
+ * `BENCH_BASELINE_CLI=/path/to/checkout/packages/mock-server/dist/cli.js`. Its slices are interleaved
+ * with this build's and bare's, so "after vs before" is measured on the same host minutes.
+ */
+const baselineCli = process.env["BENCH_BASELINE_CLI"];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -152,16 +158,13 @@ function row(name: string, figures: Figures, readyMs: number, bareReadyMs: numbe
   };
 }
 
-async function main(): Promise<void> {
-  if (!existsSync(cli)) throw new Error("build first: pnpm --filter @ultravox-api/mock-server build");
-  const headers = { "x-api-key": KEY };
-
-  // The mock, seeded with the story's data through its own API.
-  const mockPort = await freePort();
-  const mockBase = `http://127.0.0.1:${mockPort}`;
-  const mock = await launch([cli, "--port", String(mockPort), "--api-key", KEY, "--seed", "1"], `${mockBase}/api/agents`, headers, 10_000);
+/** Starts a build of the mock and seeds the story's data (an agent, a batch of 50 calls) through its own API. */
+async function seededMock(cliPath: string, headers: Record<string, string>) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const mock = await launch([cliPath, "--port", String(port), "--api-key", KEY, "--seed", "1"], `${base}/api/agents`, headers, 10_000);
   const post = async (path: string, body: unknown): Promise<Record<string, unknown>> => {
-    const response = await fetch(`${mockBase}${path}`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch(`${base}${path}`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) });
     return (await response.json()) as Record<string, unknown>;
   };
   const agent = await post("/api/agents", { name: "bench" });
@@ -172,7 +175,19 @@ async function main(): Promise<void> {
     windowStart: "2099-01-01T00:00:00Z",
   });
   const seedPath = `/api/agents/${agentId}/scheduled_batches/${String(batch["batchId"])}/scheduled_calls?status=FUTURE&pageSize=10`;
-  const sample = await (await fetch(`${mockBase}${seedPath}`, { headers })).text();
+  const sample = await (await fetch(`${base}${seedPath}`, { headers })).text();
+  return { mock, base, seedPath, sample };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(cli)) throw new Error("build first: pnpm --filter @ultravox-api/mock-server build");
+  const headers = { "x-api-key": KEY };
+
+  // The mock, seeded with the story's data through its own API.
+  const seeded = await seededMock(cli, headers);
+  const { mock, seedPath, sample } = seeded;
+  const mockBase = seeded.base;
+  const baseline = baselineCli === undefined ? undefined : await seededMock(baselineCli, headers);
 
   // Bare node:http with a fixed body of the same size.
   const barePort = await freePort();
@@ -180,25 +195,30 @@ async function main(): Promise<void> {
 require("node:http").createServer((q, s) => { s.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }); s.end(body); }).listen(${barePort}, "127.0.0.1");`;
   const bare = await launch(["-e", bareCode], `http://127.0.0.1:${barePort}${seedPath}`, headers, 10_000);
 
-  // Paired slices, back to back, the order swapped each time, so a swing of the host's speed hits
-  // both sides of a pair alike; the ratio is the median of the pairs' ratios.
+  // Paired slices, back to back, the order rotated each time, so a swing of the host's speed hits
+  // every side of a round alike; a ratio is the median of the rounds' ratios.
   const mockUrl = `${mockBase}${seedPath}`;
   const bareUrl = `http://127.0.0.1:${barePort}${seedPath}`;
+  const baselineUrl = baseline === undefined ? undefined : `${baseline.base}${baseline.seedPath}`;
   await warmUp(mockUrl, headers);
   await warmUp(bareUrl, headers);
+  if (baselineUrl !== undefined) await warmUp(baselineUrl, headers);
   const mockRuns: Result[] = [];
   const bareRuns: Result[] = [];
+  const baselineRuns: Result[] = [];
+  const sides: { url: string; runs: Result[] }[] = [
+    { url: mockUrl, runs: mockRuns },
+    { url: bareUrl, runs: bareRuns },
+    ...(baselineUrl === undefined ? [] : [{ url: baselineUrl, runs: baselineRuns }]),
+  ];
   for (let i = 0; i < SLICES; i++) {
-    if (i % 2 === 0) {
-      mockRuns.push(await slice(mockUrl, headers));
-      bareRuns.push(await slice(bareUrl, headers));
-    } else {
-      bareRuns.push(await slice(bareUrl, headers));
-      mockRuns.push(await slice(mockUrl, headers));
-    }
+    const order = i % 2 === 0 ? sides : [...sides].reverse();
+    const rotated = [...order.slice(i % order.length), ...order.slice(0, i % order.length)];
+    for (const side of rotated) side.runs.push(await slice(side.url, headers));
   }
   await stop(mock.child);
   await stop(bare.child);
+  if (baseline !== undefined) await stop(baseline.mock.child);
   const mockVsBare = ratios(mockRuns, bareRuns);
 
   // Start-up again, with fresh processes: the median of the first launch and READY_SPAWNS - 1 more.
@@ -211,6 +231,20 @@ require("node:http").createServer((q, s) => { s.writeHead(200, { "content-type":
     return { args: ["-e", bareCode.replace(`.listen(${barePort},`, `.listen(${port},`)], probeUrl: `http://127.0.0.1:${port}/` };
   };
   const mockReadyMs = median([mock.readyMs, ...(await readySamples(READY_SPAWNS - 1, mockArgs, headers))]);
+  const baselineReadyMs =
+    baseline === undefined || baselineCli === undefined
+      ? Number.NaN
+      : median([
+          baseline.mock.readyMs,
+          ...(await readySamples(
+            READY_SPAWNS - 1,
+            async () => {
+              const { args, probeUrl } = await mockArgs();
+              return { args: [baselineCli, ...args.slice(1)], probeUrl };
+            },
+            headers,
+          )),
+        ]);
   const bareReadyMs = median([bare.readyMs, ...(await readySamples(READY_SPAWNS - 1, bareArgs, headers))]);
   const specReadyMs = existsSync(specFile)
     ? median(
@@ -229,6 +263,8 @@ require("node:http").createServer((q, s) => { s.writeHead(200, { "content-type":
     row("bare node:http (fixed JSON)", summary(bareRuns), bareReadyMs, bareReadyMs),
     row("@ultravox-api/mock-server", summary(mockRuns), mockReadyMs, bareReadyMs, mockVsBare),
   ];
+  const baselineVsBare = baseline === undefined ? undefined : ratios(baselineRuns, bareRuns);
+  if (baselineVsBare !== undefined) rows.push(row("baseline build (BENCH_BASELINE_CLI)", summary(baselineRuns), baselineReadyMs, bareReadyMs, baselineVsBare));
 
   // Prism 5.14 (the last for Node 20) on the same spec; it checks the key header but keeps no state.
   let prismNote = "";
@@ -281,6 +317,15 @@ require("node:http").createServer((q, s) => { s.writeHead(200, { "content-type":
     console.log(
       `goals: req/s ≥ 0.5× bare: ${ratio >= 0.5 ? "met" : "MISSED"} (${ratio.toFixed(2)}×); ` +
         `p99 ≤ 2× bare: ${p99 <= 2 ? "met" : "MISSED"} (${p99.toFixed(2)}×); ready ≤ 1 s: ${mockReadyMs <= 1000 ? "met" : "MISSED"} (${Math.round(mockReadyMs)} ms)`,
+    );
+  }
+  if (baselineVsBare !== undefined) {
+    // After vs before, each normalised by bare in its own round first: the host's swings cancel out.
+    const afterBefore = ratios(mockRuns, baselineRuns);
+    console.log(
+      `after vs baseline (same run, ${SLICES} rounds): req/s ${afterBefore.rps.toFixed(3)}× (rounds ${afterBefore.rpsRange[0].toFixed(2)}–${afterBefore.rpsRange[1].toFixed(2)}), ` +
+        `vs bare ${mockVsBare.rps.toFixed(3)}× against ${baselineVsBare.rps.toFixed(3)}×; p99 vs bare ${mockVsBare.p99.toFixed(2)}× against ${baselineVsBare.p99.toFixed(2)}×; ` +
+        `ready ${Math.round(mockReadyMs)} ms against ${Math.round(baselineReadyMs)} ms; within 5%: ${afterBefore.rps >= 0.95 && mockReadyMs <= baselineReadyMs * 1.05 ? "yes" : "NO"}`,
     );
   }
 }
