@@ -3,7 +3,8 @@ import { bareObject, isObject, type JsonObject } from "../internal/json.js";
 import type { CoreRequest } from "../pipeline/core-exchange.js";
 import { detail, HttpFailure } from "../pipeline/http-failure.js";
 import { toFieldErrors } from "../spec/drf-errors.js";
-import { jsonParseErrorText, parseLikeDrf } from "../spec/drf-parse.js";
+import { parseLikeDrf } from "../spec/drf-parse.js";
+import { decodeUtf8LikeDrf, pythonJsonErrorText } from "../spec/python-json-error.js";
 import type { CompiledOperation } from "../spec/operation.js";
 
 /** Checked query strings kept per operation; past this the operation's cache starts over. */
@@ -169,13 +170,16 @@ async function parseBody(bytes: Uint8Array, media: string, contentType: string):
   }
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    // The BOM is kept: Python's json refuses it, so DRF does.
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw detail(400, "JSON parse error - 'utf-8' codec can't decode the body");
+    const decoded = decodeUtf8LikeDrf(bytes);
+    if ("error" in decoded) throw detail(400, decoded.error);
+    text = decoded.text;
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw detail(400, jsonParseErrorText(text, error));
+    throw detail(400, pythonJsonErrorText(text) ?? `JSON parse error - ${error instanceof Error ? error.message : String(error)}`);
   }
 }

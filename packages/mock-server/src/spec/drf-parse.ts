@@ -8,12 +8,20 @@ const NUMBER_TEXT = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 /** Schemas converted from Ultravox's protobuf messages: read by a protobuf JSON parser, not DRF fields. */
 const PROTOBUF_PREFIX = "#/components/schemas/ultravox.v1.";
 const REF_PREFIX = "#/components/schemas/";
+/** Python's `str.strip()` whitespace (`str.isspace()`), which DRF's CharField strips: not JS's `trim()` set. */
+const PYTHON_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const PYTHON_STRIP = new RegExp(`^[${PYTHON_SPACE}]+|[${PYTHON_SPACE}]+$`, "g");
+/** Formats drf-spectacular gives CharField's subclasses (URLField, EmailField, IPAddressField): they strip too. */
+const CHAR_FIELD_FORMATS = new Set(["uri", "email", "ipv4", "ipv6", "hostname", "slug"]);
 
 /**
  * Reads a request body's values as DRF's serializer fields read them before validating, in place:
  * an integer field takes a numeric string ("7", "5.0"), a number field a numeric string, a boolean
  * field DRF's words (yes/no, on/off, true/false, t/f, y/n, 1/0, any case) and the numbers 1 and 0,
- * a plain string field (no format, so a CharField) a number. Everything else is left for the
+ * a plain string field (no format, so a CharField) a number; a CharField (a string with no enum, and
+ * no format or a CharField subclass's: `uri`, `email`, …) is stripped of leading and trailing
+ * whitespace as Python's `str.strip()` does (`trim_whitespace`, on by default), so `"  a "` is stored
+ * as `"a"` and length limits apply to what is left. Everything else is left for the
  * schema to refuse. Not applied inside the protobuf-derived schemas (`ultravox.v1.*`), which the
  * API reads with a protobuf JSON parser rather than DRF fields. Returns the value to validate.
  */
@@ -57,35 +65,13 @@ function scalar(value: unknown, schema: JsonObject): unknown {
       }
       if (value === 1 || value === 0) return value === 1;
       return value;
-    case "string":
-      return typeof value === "number" && schema["format"] === undefined ? String(value) : value;
+    case "string": {
+      const format = schema["format"];
+      if (typeof value === "number" && format === undefined) return String(value);
+      const charField = format === undefined || (typeof format === "string" && CHAR_FIELD_FORMATS.has(format));
+      return typeof value === "string" && charField && schema["enum"] === undefined ? value.replace(PYTHON_STRIP, "") : value;
+    }
     default:
       return value;
   }
-}
-
-/** V8's JSON.parse messages and the words Python's json module (DRF's parser) uses for the same fault. */
-const PYTHON_JSON_WORDS: readonly [RegExp, string][] = [
-  [/property name/i, "Expecting property name enclosed in double quotes"],
-  [/':' after property name/i, "Expecting ':' delimiter"],
-  [/',' or '[}\]]'/i, "Expecting ',' delimiter"],
-  [/non-whitespace character after JSON/i, "Extra data"],
-  [/control character/i, "Invalid control character at"],
-  [/unterminated string/i, "Unterminated string starting at"],
-];
-
-/**
- * DRF's text for a body that is not JSON: `JSON parse error - ` and Python's json message with
- * its line, column and character offset (`Expecting value: line 1 column 1 (char 0)`), from the
- * error V8's JSON.parse gave for `text`.
- */
-export function jsonParseErrorText(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : "";
-  const at = /position (\d+)/.exec(message);
-  const position = at === null ? text.length : Number(at[1]);
-  const words = PYTHON_JSON_WORDS.find(([pattern]) => pattern.test(message))?.[1] ?? "Expecting value";
-  const before = text.slice(0, position);
-  const line = before.split("\n").length;
-  const column = position - (before.lastIndexOf("\n") + 1) + 1;
-  return `JSON parse error - ${words}: line ${line} column ${column} (char ${position})`;
 }
