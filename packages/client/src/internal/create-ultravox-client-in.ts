@@ -1,6 +1,6 @@
 import type { paths } from "@ultravox-api/types";
 import createClient, { mergeHeaders } from "openapi-fetch";
-import type { UltravoxClient, UltravoxClientOptions } from "../create-ultravox-client.js";
+import type { UltravoxClient, UltravoxClientOptions } from "../client-types.js";
 import { UltravoxError } from "../errors/ultravox-error.js";
 import { isBrowserLike } from "./browser-like.js";
 import { createUltravoxFetch } from "./create-ultravox-fetch.js";
