@@ -40,11 +40,12 @@ export function createUltravoxFetch(
 ): (request: Request) => Promise<Response> {
   const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const retry = options.retry !== false && { ...DEFAULT_RETRY, ...options.retry };
+  const prefix = `${origin}/`;
   return async (request) => {
     const { method, redirect, headers, signal, url } = request;
     // Only the configured origin gets the key, whatever baseUrl or absolute URL a call uses. Set here
     // rather than in a middleware: no middleware round per call, and other middleware never sees it.
-    if (url.startsWith(`${origin}/`)) headers.set(browser ? "X-Unsafe-API-Key" : "X-API-Key", apiKey);
+    if (url.startsWith(prefix)) headers.set(browser ? "X-Unsafe-API-Key" : "X-API-Key", apiKey);
     else for (const name of KEY_HEADERS) headers.delete(name);
     const extras = request as Request & RequestExtras;
     const timeoutMs = typeof extras.timeoutMs === "number" ? extras.timeoutMs : (options.timeoutMs ?? 60_000);
@@ -53,11 +54,11 @@ export function createUltravoxFetch(
     const follow = redirect === "follow";
     // Only GET and HEAD redirects are followed (recordings, previews, SIP logs); others come back as they are.
     const hops = follow && (method === "GET" || method === "HEAD") ? MAX_REDIRECTS : 0;
-    const init: RequestInit = { redirect: follow ? "manual" : redirect };
+    const mode = follow ? "manual" : redirect;
 
     const attempt = (request: Request): Promise<Response> => {
       // Nothing to bound: no time limit and no caller signal.
-      if (!(timeoutMs > 0) && !callerSignal) return fetch(request, init);
+      if (!(timeoutMs > 0) && !callerSignal) return fetch(request, { redirect: mode });
       const controller = new AbortController();
       return new Promise<Response>((resolve, reject) => {
         const stop = (reason: unknown): void => {
@@ -80,7 +81,7 @@ export function createUltravoxFetch(
             stop(signal.reason);
           });
         }
-        fetch(request, { ...init, signal: controller.signal }).then((response) => {
+        fetch(request, { redirect: mode, signal: controller.signal }).then((response) => {
           clearTimeout(timer);
           resolve(response);
         }, reject);
