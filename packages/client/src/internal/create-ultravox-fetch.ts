@@ -75,7 +75,10 @@ export function createUltravoxFetch(
               }, timeoutMs)
             : undefined;
         if (callerSignal) {
-          if (signal.aborted) return stop(signal.reason);
+          if (signal.aborted) {
+            stop(signal.reason);
+            return;
+          }
           // Left attached: it lives and dies with this request's signal, and keeps body reads abortable.
           signal.addEventListener("abort", () => {
             stop(signal.reason);
