@@ -51,7 +51,9 @@ export function createUltravoxFetch(
     const timeoutMs = typeof extras.timeoutMs === "number" ? extras.timeoutMs : (options.timeoutMs ?? 60_000);
     const callerSignal = !extras[NO_CALLER_SIGNAL];
     const policy = resolveRetryPolicy(retry, method, extras.retry);
-    const follow = redirect === "follow";
+    // In a browser a `manual` redirect comes back opaque (status 0, no Location): the page follows its own,
+    // and drops or preflights the key on the way to another origin as CORS rules say.
+    const follow = redirect === "follow" && !browser;
     // Only GET and HEAD redirects are followed (recordings, previews, SIP logs); others come back as they are.
     const hops = follow && (method === "GET" || method === "HEAD") ? MAX_REDIRECTS : 0;
     const mode = follow ? "manual" : redirect;
