@@ -1,8 +1,6 @@
 // pnpm --filter @ultravox-api/client bench: request overhead, bundle size and type-check time, each
 // against its baseline measured in the same run. Bounded: a few seconds per section.
 import { execFile } from "node:child_process";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -10,68 +8,57 @@ import type { paths } from "@ultravox-api/types";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
 import { createUltravoxClient } from "@ultravox-api/client";
+import { bundleBreakdown, type ModuleBytes } from "./bundle-breakdown.js";
+import type { SequentialGetsResult } from "./sequential-gets.js";
 import { validation } from "./validate.js";
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 
+/**
+ * Section (1) runs in child processes (bench/sequential-gets.ts): one for a plain program, one for a program
+ * that has also imported the validate and webhooks entries (drift detection off), so neither is measured in
+ * a process that loaded the other's modules. Each child compares its contenders with bare openapi-fetch
+ * within its own rounds; the two children alternate, twice each.
+ */
 async function requests(): Promise<void> {
-  const body = JSON.stringify({ results: [], next: null, previous: null, total: 0 });
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json", "content-length": String(body.length) });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const bare = createClient<paths>({ baseUrl, headers: { "X-API-Key": "key" } });
-  const ours = createUltravoxClient({ apiKey: "key", baseUrl, timeoutMs: 30_000, retry: { maxRetries: 2 } });
-  const oursNoTimeout = createUltravoxClient({ apiKey: "key", baseUrl, timeoutMs: 0, retry: { maxRetries: 2 } });
-  const contenders: Record<string, () => Promise<unknown>> = {
-    "raw fetch": async () => {
-      const response = await fetch(`${baseUrl}/api/calls`, { headers: { "X-API-Key": "key" } });
-      return (await response.json()) as unknown;
-    },
-    "bare openapi-fetch": () => bare.GET("/api/calls"),
-    "ours (auth+retry+timeout)": () => ours.GET("/api/calls"),
-    // Breakdown: the timeout's AbortController is most of our cost on Node.
-    "ours, timeoutMs: 0": () => oursNoTimeout.GET("/api/calls"),
+  const child = async (withEntries: boolean): Promise<SequentialGetsResult> => {
+    const args = [...process.execArgv, here("sequential-gets.ts"), ...(withEntries ? ["--with-entries"] : [])];
+    const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 20 });
+    return JSON.parse(stdout) as SequentialGetsResult;
   };
-  const N = 200;
-  const ROUNDS = 41;
-  const samples: Record<string, number[]> = {};
-  const ratios: Record<string, number[]> = {};
-  const names = Object.keys(contenders);
-  for (const run of Object.values(contenders)) for (let i = 0; i < 200; i++) await run(); // warm-up
-  // Interleaved rounds, the order reversed every other round, and each contender compared with bare
-  // openapi-fetch within its round: drift (GC, CPU frequency, neighbours) and position hit all alike.
-  for (let round = 0; round < ROUNDS; round++) {
-    const times: Record<string, number> = {};
-    for (const name of round % 2 ? [...names].reverse() : names) {
-      const run = contenders[name];
-      if (run === undefined) continue;
-      const start = performance.now();
-      for (let i = 0; i < N; i++) await run();
-      times[name] = performance.now() - start;
-    }
-    for (const name of names) {
-      const ms = times[name] ?? NaN;
-      (samples[name] ??= []).push((N * 1000) / ms);
-      (ratios[name] ??= []).push((times["bare openapi-fetch"] ?? NaN) / ms);
+  const runs: Record<"plain" | "entries", SequentialGetsResult[]> = { plain: [], entries: [] };
+  for (let i = 0; i < 2; i++) {
+    runs.plain.push(await child(false));
+    runs.entries.push(await child(true));
+  }
+  const first = runs.plain[0];
+  if (first === undefined) return;
+  console.log(
+    `\n(1) ${first.n} sequential GETs to a local node:http server, ${first.rounds} interleaved rounds per process, 2 processes per program (median ops/s; median of per-round ratios)`,
+  );
+  const rows = [];
+  for (const [program, results] of [
+    ["plain", runs.plain],
+    ["+ validate, webhooks imported", runs.entries],
+  ] as const) {
+    for (const contender of Object.keys(first.opsPerSecond)) {
+      if (program !== "plain" && !contender.startsWith("ours")) continue;
+      const ops = results.flatMap((result) => result.opsPerSecond[contender] ?? []);
+      const ratios = results.flatMap((result) => result.vsBare[contender] ?? []);
+      const raw = results.flatMap((result) => result.opsPerSecond["raw fetch"] ?? []);
+      rows.push({
+        program,
+        contender,
+        "ops/s": Math.round(median(ops)),
+        "× raw fetch": round(median(ops) / median(raw)),
+        "× bare openapi-fetch": round(median(ratios)),
+      });
     }
   }
-  server.close();
-  const rawOps = median(samples["raw fetch"] ?? []);
-  console.log(`\n(1) ${N} sequential GETs to a local node:http server, ${ROUNDS} interleaved rounds (median ops/s; median of per-round ratios)`);
-  console.table(
-    Object.entries(samples).map(([name, values]) => ({
-      contender: name,
-      "ops/s": Math.round(median(values)),
-      "× raw fetch": round(median(values) / rawOps),
-      "× bare openapi-fetch": round(median(ratios[name] ?? [])),
-    })),
-  );
-  console.log("goal: ours ≥ 0.95× bare openapi-fetch");
+  console.table(rows);
+  console.log("goal: ours ≥ 0.95× bare openapi-fetch, with and without the new entries imported (drift detection on: section 4)");
 }
 
 /** CPU cost of the layer alone: every client answered by the same in-memory fetch, so no socket noise. */
@@ -111,6 +98,7 @@ async function overhead(): Promise<void> {
 
 async function bundle(): Promise<void> {
   const rows = [];
+  const breakdowns: ModuleBytes[][] = [];
   for (const [name, file] of [
     ["bare openapi-fetch", "fixtures/one-call-bare.ts"],
     ["ours, unwrap (throws typed HTTP errors)", "fixtures/one-call-ours.ts"],
@@ -124,14 +112,26 @@ async function bundle(): Promise<void> {
       platform: "browser",
       write: false,
       logLevel: "error",
+      // The map only attributes bytes to modules (2b); the measured code is the .js alone.
+      sourcemap: "external",
+      outfile: "one-call.js",
     });
-    const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+    const js = result.outputFiles.find((output) => output.path.endsWith(".js"));
+    const map = result.outputFiles.find((output) => output.path.endsWith(".map"));
+    const code = js?.contents ?? new Uint8Array();
     rows.push({ program: name, "min bytes": code.length, "gzip kB": round(gzipSync(code, { level: 9 }).length / 1000) });
+    breakdowns.push(js && map ? bundleBreakdown(js.text, JSON.parse(map.text) as { sources: string[]; mappings: string }) : []);
   }
   const base = rows[0]?.["gzip kB"] ?? NaN;
   console.log("\n(2) one-call program: esbuild --bundle --minify --format=esm --platform=browser, then gzip -9");
   console.table(rows.map((row) => ({ ...row, "× bare": round(row["gzip kB"] / base) })));
   console.log("goal: { data, error } ≤ 4.3 kB gzip, with unwrap ≤ 4.9 kB");
+  const [, withUnwrap = [], result = []] = breakdowns;
+  const inResult = new Set(result.map((row) => row.module));
+  console.log("\n(2b) where the { data, error } program's bytes go (gzip marginal: its gzip size minus that without the module)");
+  console.table(result);
+  console.log("…and what unwrap adds to it");
+  console.table(withUnwrap.filter((row) => !inResult.has(row.module)));
 }
 
 async function typecheck(): Promise<void> {
@@ -169,8 +169,7 @@ async function typecheck(): Promise<void> {
   console.log("goal: ours ≤ 1.1× bare");
 }
 
-await requests();
-await overhead();
-await bundle();
-await typecheck();
-await validation();
+// BENCH_ONLY=1,1b picks sections (e.g. to repeat the request sections alone); default: all.
+const only = process.env["BENCH_ONLY"]?.split(",");
+const sections: Record<string, () => Promise<void>> = { "1": requests, "1b": overhead, "2": bundle, "3": typecheck, "4": validation };
+for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) await section();

@@ -25,5 +25,5 @@ export type { UltravoxTimeoutErrorFields } from "./errors/ultravox-timeout-error
 export { UltravoxUnprocessableEntityError } from "./errors/ultravox-unprocessable-entity-error.js";
 export type { RetryOptions } from "./internal/retry-policy.js";
 export { createUltravoxClient, DEFAULT_BASE_URL, requestOptions } from "./create-ultravox-client.js";
-export type { UltravoxClient, UltravoxClientOptions, UltravoxRequestOptions } from "./create-ultravox-client.js";
+export type { UltravoxClient, UltravoxClientOptions, UltravoxRequestOptions } from "./client-types.js";
 export { unwrap } from "./unwrap.js";

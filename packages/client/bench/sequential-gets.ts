@@ -1,0 +1,73 @@
+// Section (1) of bench/run.ts, one process: sequential GETs to a local node:http server, each contender
+// against bare openapi-fetch within interleaved rounds. With `--with-entries` the program first imports
+// the validate and webhooks entries, as an app using them would (drift detection stays off: no
+// createResponseValidator on the client; its cost is section (4)). Prints a SequentialGetsResult as JSON.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { paths } from "@ultravox-api/types";
+import createClient from "openapi-fetch";
+import { createUltravoxClient } from "@ultravox-api/client";
+
+export interface SequentialGetsResult {
+  readonly n: number;
+  readonly rounds: number;
+  readonly withEntries: boolean;
+  /** Per contender, one ops/s figure per round. */
+  readonly opsPerSecond: Record<string, number[]>;
+  /** Per contender, bare openapi-fetch's time over the contender's in each round (> 1: faster than bare). */
+  readonly vsBare: Record<string, number[]>;
+}
+
+const withEntries = process.argv.includes("--with-entries");
+if (withEntries) {
+  const entries = [await import("@ultravox-api/client/validate"), await import("@ultravox-api/client/webhooks")];
+  // Loaded and evaluated: their modules (the generated validators among them) are part of this program.
+  if (entries.some((entry) => Object.keys(entry).length === 0)) throw new Error("bench: an entry exports nothing");
+}
+
+const body = JSON.stringify({ results: [], next: null, previous: null, total: 0 });
+const server = createServer((_req, res) => {
+  res.writeHead(200, { "content-type": "application/json", "content-length": String(body.length) });
+  res.end(body);
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const bare = createClient<paths>({ baseUrl, headers: { "X-API-Key": "key" } });
+const ours = createUltravoxClient({ apiKey: "key", baseUrl, timeoutMs: 30_000, retry: { maxRetries: 2 } });
+const oursNoTimeout = createUltravoxClient({ apiKey: "key", baseUrl, timeoutMs: 0, retry: { maxRetries: 2 } });
+const contenders: Record<string, () => Promise<unknown>> = {
+  "raw fetch": async () => {
+    const response = await fetch(`${baseUrl}/api/calls`, { headers: { "X-API-Key": "key" } });
+    return (await response.json()) as unknown;
+  },
+  "bare openapi-fetch": () => bare.GET("/api/calls"),
+  "ours (auth+retry+timeout)": () => ours.GET("/api/calls"),
+  // Breakdown: the timeout's AbortController is most of our cost on Node.
+  "ours, timeoutMs: 0": () => oursNoTimeout.GET("/api/calls"),
+};
+const N = 200;
+const ROUNDS = 21;
+const names = Object.keys(contenders);
+const opsPerSecond: Record<string, number[]> = {};
+const vsBare: Record<string, number[]> = {};
+for (const run of Object.values(contenders)) for (let i = 0; i < 200; i++) await run(); // warm-up
+// Interleaved rounds, the order reversed every other round, and each contender compared with bare
+// openapi-fetch within its round: drift (GC, CPU frequency, neighbours) and position hit all alike.
+for (let round = 0; round < ROUNDS; round++) {
+  const times: Record<string, number> = {};
+  for (const name of round % 2 ? [...names].reverse() : names) {
+    const run = contenders[name];
+    if (run === undefined) continue;
+    const start = performance.now();
+    for (let i = 0; i < N; i++) await run();
+    times[name] = performance.now() - start;
+  }
+  for (const name of names) {
+    const ms = times[name] ?? NaN;
+    (opsPerSecond[name] ??= []).push((N * 1000) / ms);
+    (vsBare[name] ??= []).push((times["bare openapi-fetch"] ?? NaN) / ms);
+  }
+}
+server.close();
+const result: SequentialGetsResult = { n: N, rounds: ROUNDS, withEntries, opsPerSecond, vsBare };
+process.stdout.write(JSON.stringify(result));
