@@ -1,10 +1,8 @@
 /** Public types of the client: the client itself, its options and per-request options. */
 import type { paths } from "@ultravox-api/types";
 import type { Client, HeadersOptions } from "openapi-fetch";
+import type { FetchFunction } from "./internal/call-context.js";
 import type { RetryOptions } from "./internal/retry-policy.js";
-
-/** The fetch the client calls: `fetch(request, init)`; the platform fetch fits. */
-export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** An openapi-fetch client typed by the Ultravox spec: `GET/POST/PUT/PATCH/DELETE(path, init)` → `{ data, error, response }`. */
 export type UltravoxClient = Client<paths, "application/json">;

@@ -6,6 +6,7 @@ import { isBrowserLike } from "./browser-like.js";
 import { createUltravoxFetch } from "./create-ultravox-fetch.js";
 import { markedRequest } from "./marked-request.js";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./normalize-base-url.js";
+import { DEFAULT_RETRY } from "./retry-policy.js";
 import { serializeQuery } from "./serialize-query.js";
 
 /** `createUltravoxClient` for a given global scope (tests pass a browser-like one). */
@@ -21,17 +22,23 @@ export function createUltravoxClientIn(scope: object, options: UltravoxClientOpt
   if (!apiKey) {
     throw new UltravoxError("Missing Ultravox API key: pass `apiKey` or set ULTRAVOX_API_KEY.");
   }
-  const baseUrl = normalizeBaseUrl(
-    options.baseUrl ?? (env?.["ULTRAVOX_BASE_URL"] || DEFAULT_BASE_URL),
-    options.baseUrl === undefined ? "ULTRAVOX_BASE_URL" : "baseUrl",
-  );
+  const given = options.baseUrl ?? (env?.["ULTRAVOX_BASE_URL"] || undefined);
+  const baseUrl = given === undefined ? DEFAULT_BASE_URL : normalizeBaseUrl(given, options.baseUrl === undefined ? "ULTRAVOX_BASE_URL" : "baseUrl");
+  const origin = new URL(baseUrl).origin;
   return createClient<paths, "application/json">({
     baseUrl,
     Request: markedRequest(),
     querySerializer: serializeQuery,
-    // mergeHeaders skips undefined values: no User-Agent header unless one is given.
-    headers: mergeHeaders(options.headers, { "User-Agent": options.userAgent }),
-    fetch: createUltravoxFetch(options, apiKey, new URL(baseUrl).origin, browser),
+    headers: mergeHeaders(options.headers, options.userAgent === undefined ? undefined : { "User-Agent": options.userAgent }),
+    fetch: createUltravoxFetch({
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      retry: options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry },
+      timeoutMs: options.timeoutMs ?? 60_000,
+      origin,
+      apiKey,
+      keyHeader: browser ? "X-Unsafe-API-Key" : "X-API-Key",
+      browser,
+    }),
   });
 }
 

@@ -1,0 +1,47 @@
+import { UltravoxTimeoutError } from "../errors/ultravox-timeout-error.js";
+import type { CallContext } from "./call-context.js";
+import { redactUrl } from "./redact-url.js";
+
+/**
+ * One fetch, bounded by the per-attempt time limit and the caller's signal. The bound does not trust
+ * the fetch to honour its signal: the returned promise settles when either fires even if the fetch
+ * (a polyfill, an interceptor) never does. Rejects with `UltravoxTimeoutError` on time-out, the
+ * caller's abort reason on abort, else whatever the fetch threw.
+ */
+export function sendAttempt(context: CallContext, request: Request): Promise<Response> {
+  const { timeoutMs, signal, method } = context;
+  // Nothing to bound: no time limit and no caller signal.
+  if (!(timeoutMs > 0) && !context.callerSignal) return context.fetch(request, { redirect: context.redirect });
+  const controller = new AbortController();
+  return new Promise<Response>((resolve, reject) => {
+    const stop = (reason: unknown): void => {
+      clearTimeout(timer);
+      controller.abort(reason);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the caller's own abort reason, passed through as it is
+      reject(reason);
+    };
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            const url = redactUrl(request.url);
+            stop(
+              new UltravoxTimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url, timeoutMs }, { cause: new DOMException("timeout", "TimeoutError") }),
+            );
+          }, timeoutMs)
+        : undefined;
+    if (context.callerSignal) {
+      if (signal.aborted) {
+        stop(signal.reason);
+        return;
+      }
+      // Left attached: it lives and dies with this request's signal, and keeps body reads abortable.
+      signal.addEventListener("abort", () => {
+        stop(signal.reason);
+      });
+    }
+    context.fetch(request, { redirect: context.redirect, signal: controller.signal }).then((response) => {
+      clearTimeout(timer);
+      resolve(response);
+    }, reject);
+  });
+}
