@@ -3,11 +3,26 @@ import type { Client, HeadersOptions } from "openapi-fetch";
 import type { FetchFunction } from "./internal/call-context.js";
 import { createUltravoxClientIn } from "./internal/create-ultravox-client-in.js";
 import type { RetryOptions } from "./internal/retry-policy.js";
+import type { UltravoxMethod } from "./ultravox-response.js";
 
 export { DEFAULT_BASE_URL } from "./internal/normalize-base-url.js";
 
-/** An openapi-fetch client typed by the Ultravox spec: `GET/POST/PUT/PATCH/DELETE(path, init)` → `{ data, error, response }`. */
-export type UltravoxClient = Client<paths, "application/json">;
+/**
+ * An openapi-fetch client typed by the Ultravox spec: `GET/POST/PUT/PATCH/DELETE(path, init)` → `{ data, error, response }`,
+ * with `data` and `error` printed by schema name (see `UltravoxResponse`). It is still an openapi-fetch `Client`.
+ */
+export type UltravoxClient = {
+  /** Calls a GET operation. */
+  GET: UltravoxMethod<"get"> & Client<paths, "application/json">["GET"];
+  /** Calls a PUT operation. */
+  PUT: UltravoxMethod<"put"> & Client<paths, "application/json">["PUT"];
+  /** Calls a POST operation. */
+  POST: UltravoxMethod<"post"> & Client<paths, "application/json">["POST"];
+  /** Calls a DELETE operation. */
+  DELETE: UltravoxMethod<"delete"> & Client<paths, "application/json">["DELETE"];
+  /** Calls a PATCH operation. */
+  PATCH: UltravoxMethod<"patch"> & Client<paths, "application/json">["PATCH"];
+} & Client<paths, "application/json">;
 
 /** Options of `createUltravoxClient`; all optional. */
 export interface UltravoxClientOptions {

@@ -27,3 +27,4 @@ export type { RetryOptions } from "./internal/retry-policy.js";
 export { createUltravoxClient, DEFAULT_BASE_URL, requestOptions } from "./create-ultravox-client.js";
 export type { UltravoxClient, UltravoxClientOptions, UltravoxRequestOptions } from "./create-ultravox-client.js";
 export { unwrap } from "./unwrap.js";
+export type { UltravoxMethod, UltravoxResponse } from "./ultravox-response.js";

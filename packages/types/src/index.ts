@@ -1,7 +1,8 @@
 import type { $Read, $Write, Readable, Writable, components, operations, paths } from "./generated/openapi.js";
+import type { ResponseSchemaNames } from "./generated/responses.js";
 import type { SchemaTypes } from "./generated/schemas.js";
 
-export type { $Read, $Write, Readable, Writable, components, operations, paths };
+export type { $Read, $Write, Readable, Writable, ResponseSchemaNames, components, operations, paths };
 
 /** Every schema name in the spec. */
 export type SchemaName = keyof components["schemas"];

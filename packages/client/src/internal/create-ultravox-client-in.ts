@@ -39,6 +39,7 @@ export function createUltravoxClientIn(scope: object, options: UltravoxClientOpt
       keyHeader: browser ? "X-Unsafe-API-Key" : "X-API-Key",
       browser,
     }),
-  });
+    // The same object, typed to print answers by schema name (see UltravoxResponse).
+  }) as UltravoxClient;
 }
 

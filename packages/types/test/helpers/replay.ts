@@ -2,6 +2,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSpec, generateTypesFromDocument, loadOverlays, repoPaths } from "@ultravox-api/scripts";
+import ts from "typescript";
+import { renderResponseSchemaNames } from "../../tools/response-schema-names.js";
 import { sha256 } from "./sha256.js";
 
 export const historyDir = resolve(fileURLToPath(new URL("../../../../../shared/ultravox-spec/history", import.meta.url)));
@@ -18,7 +20,7 @@ export async function listHistory(): Promise<string[]> {
 // tsc; and fails tsc, naming them, when a named property of a component schema has the type `never`
 // (`null & X` and other impossible intersections collapse to it; `Record<string, never>`, an empty
 // object's rendering, has no named property and passes).
-export const USAGE = `import type { OperationId, PaginatedItem, PaginatedPath, RequestBodyOf, ResponseOf, Schema, SchemaName, $Read, $Write, components } from "./src/index.js";
+export const USAGE = `import type { OperationId, PaginatedItem, PaginatedPath, RequestBodyOf, ResponseOf, ResponseSchemaNames, Schema, SchemaName, $Read, $Write, components } from "./src/index.js";
 export type AllSchemas = { [N in SchemaName]: Schema<N> };
 export type AllResponses = { [Op in OperationId]: ResponseOf<Op> };
 export type AllBodies = { [Op in OperationId]: RequestBodyOf<Op> };
@@ -33,6 +35,9 @@ type NeverMap<T> = { [K in keyof T as string extends K ? never : K]-?: [Unmarked
 type NeverKeys<T> = T extends readonly unknown[] ? never : T extends object ? NeverMap<T>[keyof NeverMap<T>] : never;
 type Collapsed = { [N in SchemaName]: \`\${N}.\${NeverKeys<components["schemas"][N]> & string}\` }[SchemaName];
 export const collapsedToNever: [Collapsed] extends [never] ? "none" : Collapsed = "none";
+type NamedAnswers = { [P in keyof ResponseSchemaNames]: ResponseSchemaNames[P][keyof ResponseSchemaNames[P]] }[keyof ResponseSchemaNames];
+type UnknownNames = Exclude<NamedAnswers["success"] | NamedAnswers["error"], SchemaName>;
+export const unknownResponseNames: [UnknownNames] extends [never] ? "none" : UnknownNames = "none";
 `;
 
 /**
@@ -97,6 +102,8 @@ export async function generateVersions(work: string, versions: readonly string[]
       await cp(join(srcDir, "index.ts"), join(work, dir, "src", "index.ts"));
       await writeFile(join(work, dir, "src", "generated", "openapi.ts"), code);
       await writeFile(join(work, dir, "src", "generated", "schemas.ts"), SCHEMAS_MODULE);
+      const source = ts.createSourceFile("openapi.ts", code, ts.ScriptTarget.ES2022, true);
+      await writeFile(join(work, dir, "src", "generated", "responses.ts"), renderResponseSchemaNames(source));
       await writeFile(join(work, dir, "use.ts"), USAGE);
       if (built.upstream.openapi.startsWith("3.2")) await writeFile(join(work, dir, "fields.ts"), FIELDS_32);
       generated.push({ version, dir, openapi: built.upstream.openapi, operations: built.counts.operations, code });
