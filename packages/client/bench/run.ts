@@ -1,8 +1,11 @@
 // pnpm --filter @ultravox-api/client bench: request overhead, bundle size and type-check time, each
 // against its baseline measured in the same run. Bounded: a few seconds per section.
 import { execFile } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -134,6 +137,21 @@ async function bundle(): Promise<void> {
   console.log("goal: { data, error } ≤ 4.3 kB gzip, with unwrap ≤ 4.9 kB");
 }
 
+/**
+ * `BENCH_BASELINE_CLIENT=/path/to/checkout/packages/client` (built) adds its consumer-ours.ts as a row:
+ * the same consumer against another build, in the same interleaved rounds (before/after a type change).
+ */
+async function baselineConsumer(): Promise<string | undefined> {
+  const baseline = process.env["BENCH_BASELINE_CLIENT"];
+  if (baseline === undefined || baseline === "") return undefined;
+  const dir = await mkdtemp(join(tmpdir(), "uvx-client-baseline-"));
+  await mkdir(join(dir, "node_modules", "@ultravox-api"), { recursive: true });
+  await symlink(resolve(baseline), join(dir, "node_modules", "@ultravox-api", "client"), "dir");
+  await writeFile(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  await copyFile(here("fixtures/consumer-ours.ts"), join(dir, "consumer-ours.ts"));
+  return join(dir, "consumer-ours.ts");
+}
+
 async function typecheck(): Promise<void> {
   const tsc = fileURLToPath(import.meta.resolve("typescript/bin/tsc"));
   const time = async (file: string): Promise<number> => {
@@ -152,15 +170,19 @@ async function typecheck(): Promise<void> {
       "es2022",
       "--lib",
       "es2023,dom",
-            here(file),
+      file,
     ]);
     return performance.now() - start;
   };
+  const baseline = await baselineConsumer();
   const runs: Record<string, number[]> = { "bare openapi-fetch + types": [], ours: [] };
+  if (baseline !== undefined) runs["ours, baseline build (BENCH_BASELINE_CLIENT)"] = [];
   for (let i = 0; i < 3; i++) {
-    runs["bare openapi-fetch + types"]?.push(await time("fixtures/consumer-bare.ts"));
-    runs["ours"]?.push(await time("fixtures/consumer-ours.ts"));
+    runs["bare openapi-fetch + types"]?.push(await time(here("fixtures/consumer-bare.ts")));
+    runs["ours"]?.push(await time(here("fixtures/consumer-ours.ts")));
+    if (baseline !== undefined) runs["ours, baseline build (BENCH_BASELINE_CLIENT)"]?.push(await time(baseline));
   }
+  if (baseline !== undefined) await rm(dirname(baseline), { recursive: true, force: true });
   const base = median(runs["bare openapi-fetch + types"] ?? []);
   console.log("\n(3) tsc --noEmit of a small strict consumer, median of 3 interleaved runs");
   console.table(
