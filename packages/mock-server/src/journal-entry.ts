@@ -10,7 +10,7 @@ export interface JournalEntry {
   readonly path: string;
   /** Query parameters (the first value of a repeated one). */
   readonly query: Readonly<Record<string, string>>;
-  /** The HTTP status answered. */
+  /** The HTTP status answered (0 for a connection dropped by a reset fault). */
   readonly status: number;
   /** Wall time spent answering, injected latency included. */
   readonly durationMs: number;
