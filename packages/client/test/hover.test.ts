@@ -34,7 +34,7 @@ it("hovers print a call's data and error, and unwrap's result, by name", () => {
   const service = languageService();
   const text = readFileSync(fixture, "utf8");
   const hover = (name: string): string => {
-    const at = text.indexOf(`${name}`);
+    const at = text.indexOf(name);
     if (at < 0) throw new Error(`${name} is not in the fixture`);
     return ts.displayPartsToString(service.getQuickInfoAtPosition(fixture, at)?.displayParts);
   };

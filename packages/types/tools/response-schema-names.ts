@@ -26,8 +26,8 @@ function memberNamed(list: readonly ts.TypeElement[], name: string, source: ts.S
 }
 
 /** Names of `success` and `error` answers; undefined for a category where one answer is not a named JSON schema. */
-function answerNames(operation: readonly ts.TypeElement[], source: ts.SourceFile): { success?: string[]; error?: string[] } {
-  const out: { success?: string[]; error?: string[] } = { success: [], error: [] };
+function answerNames(operation: readonly ts.TypeElement[], source: ts.SourceFile): Record<"success" | "error", string[] | undefined> {
+  const out: Record<"success" | "error", string[] | undefined> = { success: [], error: [] };
   for (const response of members(memberNamed(operation, "responses", source)?.type)) {
     if (!ts.isPropertySignature(response)) continue;
     const status = unquote(response.name.getText(source));
@@ -35,7 +35,7 @@ function answerNames(operation: readonly ts.TypeElement[], source: ts.SourceFile
     if (category === undefined) continue;
     const json = memberNamed(members(memberNamed(members(response.type), "content", source)?.type), "application/json", source);
     const name = json?.type === undefined ? undefined : SCHEMA_REF.exec(json.type.getText(source))?.[1];
-    if (name === undefined) delete out[category];
+    if (name === undefined) out[category] = undefined;
     else out[category]?.push(name);
   }
   return out;
