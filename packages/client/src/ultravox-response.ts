@@ -20,18 +20,23 @@ type NamesOf<Path, Method> = Path extends keyof ResponseSchemaNames
 type Computed<Path extends keyof paths, Method extends SpecMethod, Init> =
   paths[Path][Method] extends infer Operation extends Record<string | number, unknown> ? FetchResponse<Operation, Init, "application/json"> : never;
 
-type NamedData<Names, Raw, Init> = [Names] extends [never] ? Raw : Names extends SchemaName ? ParseAsResponse<Schema<Names>, Init> : Raw;
+// The fallback (openapi-fetch's own computation) sits in the branch, so it is only computed where used.
+type NamedData<Path extends keyof paths, Method extends SpecMethod, Init, Names = NamesOf<Path, Method>["success"]> = [Names] extends [never]
+  ? Computed<Path, Method, Init>["data"]
+  : Names extends SchemaName
+    ? ParseAsResponse<Schema<Names>, Init>
+    : Computed<Path, Method, Init>["data"];
 
 // A 400 answers DRF field errors or a detail, every other error a detail: both print as ApiErrorBody.
-type NamedError<Names, Raw> = [Names] extends [never]
-  ? Raw
+type NamedError<Path extends keyof paths, Method extends SpecMethod, Init, Names = NamesOf<Path, Method>["error"]> = [Names] extends [never]
+  ? Computed<Path, Method, Init>["error"]
   : [Names] extends ["ErrorDetail"]
     ? Schema<"ErrorDetail">
     : [Names] extends ["BadRequestError" | "ErrorDetail" | "FieldErrors"]
       ? ApiErrorBody
       : Names extends SchemaName
         ? Schema<Names>
-        : Raw;
+        : Computed<Path, Method, Init>["error"];
 
 /**
  * What a call resolves to: openapi-fetch's `{ data, error, response }`, with `data` and `error` typed
@@ -42,7 +47,7 @@ type NamedError<Names, Raw> = [Names] extends [never]
 export type UltravoxResponse<Path extends keyof paths, Method extends SpecMethod, Init> =
   | {
       /** The parsed success body (2xx). */
-      data: NamedData<NamesOf<Path, Method>["success"], Computed<Path, Method, Init>["data"], Init>;
+      data: NamedData<Path, Method, Init>;
       /** Absent on success. */
       error?: never;
       /** The HTTP response. */
@@ -52,7 +57,7 @@ export type UltravoxResponse<Path extends keyof paths, Method extends SpecMethod
       /** Absent on an error answer. */
       data?: never;
       /** The parsed error body (4xx/5xx), e.g. DRF's `{ detail }` or field errors. */
-      error: NamedError<NamesOf<Path, Method>["error"], Computed<Path, Method, Init>["error"]>;
+      error: NamedError<Path, Method, Init>;
       /** The HTTP response. */
       response: Response;
     };
