@@ -12,10 +12,13 @@ import type { TenantStore } from "./state/tenant-store.js";
  * behaviour's hooks read. The store is the tenant's: change it only through its methods.
  */
 export interface OperationCall {
+  /** The operation called, as compiled from the spec (operationId, path template, schemas). */
   readonly operation: CompiledOperation;
+  /** The request: method, URL and headers (its body is already read, validated, into `body`). */
   readonly request: CoreRequest;
   /** The API key of the tenant ("" for an operation without authentication called without a key). */
   readonly apiKey: string;
+  /** The tenant's resources (see TenantStore). */
   readonly store: TenantStore;
   /** The request path with decoded, re-encoded parameters: the store's key. */
   readonly path: string;
@@ -37,6 +40,7 @@ export interface ChildRecord {
 
 /** What a list behaviour adds to the generic filters: more predicates, another order. */
 export interface ListRules {
+  /** More filters: an item is listed only when every predicate returns true. */
   readonly predicates?: readonly ((item: StoredItem) => boolean)[];
   /** Replaces the order the generic filters chose (default: newest first). */
   readonly order?: ItemOrder;
@@ -71,7 +75,9 @@ export interface OperationBehaviour {
 
 /** What the mock gives a behaviour when it is built. */
 export interface BehaviourHost {
+  /** The spec being served, compiled: operations by operationId, routes, schemas. */
   readonly spec: CompiledSpec;
+  /** Generates values from the spec's schemas with a tenant's seeded generator (resources, samples). */
   readonly values: ValueGenerator;
   /** The mock's clock, in milliseconds since the epoch. */
   now(): number;
@@ -103,4 +109,11 @@ export interface MockBehaviour {
  * `generates` names the operations whose resource schema (a list's item, else the success body)
  * the behaviour generates values of, so their validators are compiled at start.
  */
-export type BehaviourSource = MockBehaviour | { readonly generates?: readonly string[]; create(host: BehaviourHost): MockBehaviour };
+export type BehaviourSource =
+  | MockBehaviour
+  | {
+      /** operationIds whose resource schema the behaviour generates values of (validators compiled at start). */
+      readonly generates?: readonly string[];
+      /** Builds the behaviour for one mock (called once per `createMockHandler`). */
+      create(host: BehaviourHost): MockBehaviour;
+    };

@@ -4,11 +4,13 @@ export interface JournalEntry {
   readonly seq: number;
   /** When the request arrived, on the mock's clock (ISO 8601). */
   readonly time: string;
+  /** Upper-case HTTP method. */
   readonly method: string;
   /** The URL path, e.g. `/api/agents/…/scheduled_batches`. */
   readonly path: string;
   /** Query parameters (the first value of a repeated one). */
   readonly query: Readonly<Record<string, string>>;
+  /** The HTTP status answered (0 for a connection dropped by a reset fault). */
   readonly status: number;
   /** Wall time spent answering, injected latency included. */
   readonly durationMs: number;
@@ -18,12 +20,16 @@ export interface JournalEntry {
   readonly fault?: string;
 }
 
+/** Which entries `mock.journal.list` (and `GET /__mock/journal`) returns: every field given must match. */
 export interface JournalFilter {
   /** Case-insensitive. */
   readonly method?: string;
   /** Exact path. */
   readonly path?: string;
+  /** Paths starting with this, e.g. `/api/calls`. */
   readonly pathPrefix?: string;
+  /** One status, or any of several. */
   readonly status?: number | readonly number[];
+  /** A tenant's id (as in `JournalEntry.tenant`); null selects unauthenticated requests. */
   readonly tenant?: string | null;
 }

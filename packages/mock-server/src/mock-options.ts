@@ -30,6 +30,7 @@ export interface MockOptions {
    * not depend on when a test runs. `{ mode: "real" }` follows the wall clock (the CLI's default).
    */
   readonly clock?: {
+    /** "virtual" (the default) or "real". */
     readonly mode?: ClockMode;
     /** Where the clock starts. Default: 2025-01-01T00:00:00Z (virtual), the wall time (real). */
     readonly start?: Date | number | string;
@@ -52,7 +53,10 @@ export interface MockOptions {
    */
   readonly rateLimits?: boolean | RateLimitOptions;
   /** The request journal keeps the last `capacity` requests. Default 10 000. */
-  readonly journal?: { readonly capacity?: number };
+  readonly journal?: {
+    /** Entries kept; past it the oldest are dropped (counted in `mock.journal.dropped`). Default 10 000. */
+    readonly capacity?: number;
+  };
   /**
    * The scheduled-batch lifecycle and the API's batch checks (webhookUrl by medium, window), as
    * the API has them. Default on (with the default virtual clock nothing moves until the test
@@ -117,6 +121,7 @@ export interface MockHandler {
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   /** The first accepted API key (send it as `X-API-Key`). */
   readonly apiKey: string;
+  /** Every accepted API key, one tenant each (the `apiKeys` option, or the one generated from the seed). */
   readonly apiKeys: readonly string[];
   /** How many operations the spec has, all routed. */
   readonly operationCount: number;
@@ -137,10 +142,13 @@ export interface MockHandler {
   reset(): void;
 }
 
+/** The mock's time (`mock.clock`; also `POST /__mock/clock/advance` and `/__mock/clock/set`). */
 export interface MockClock {
+  /** "virtual" or "real" (see the `clock` option). */
   readonly mode: ClockMode;
   /** Milliseconds since the epoch. */
   now(): number;
+  /** `now()` as a Date. */
   date(): Date;
   /** Moves time forward; resolves when the work it triggers (webhook deliveries) is done. */
   advance(ms: number): Promise<number>;
@@ -148,21 +156,27 @@ export interface MockClock {
   set(date: Date | number | string): Promise<number>;
 }
 
+/** The journal of answered API requests (`mock.journal`; also `GET /__mock/journal`). */
 export interface MockJournal {
   /** Entries matching every given field of `filter`, oldest first. */
   list(filter?: JournalFilter): JournalEntry[];
+  /** Forgets every entry; sequence numbers keep counting. */
   clear(): void;
+  /** Entries kept now. */
   readonly size: number;
   /** Entries dropped because the journal was full. */
   readonly dropped: number;
 }
 
+/** Injected faults, changeable at run time (`mock.faults`; also `/__mock/faults`). */
 export interface MockFaults {
   /** Replaces every rule. */
   set(rules: readonly FaultRule[]): FaultRuleState[];
+  /** Adds one rule; returns it with its id and remaining count. */
   add(rule: FaultRule): FaultRuleState;
   /** Removes one rule by id, or all. */
   clear(id?: number): void;
+  /** The active rules, oldest first, with their remaining counts. */
   list(): FaultRuleState[];
 }
 
@@ -186,6 +200,7 @@ export interface MockCalls {
   automation: CallAutomation;
 }
 
+/** Deliveries of call events to registered webhooks (`mock.webhooks`), signed as the API signs them. */
 export interface MockWebhooks {
   /** Settles when the deliveries due now (and their due retries) are done; later retries wait for the clock. */
   idle(): Promise<void>;

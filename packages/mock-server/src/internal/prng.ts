@@ -33,16 +33,19 @@ export class Prng {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
+  /** One of `items`, uniformly; undefined when there are none. */
   pick<T>(items: readonly T[]): T | undefined {
     return items[this.int(0, items.length - 1)];
   }
 
+  /** `length` lower-case hex digits. */
   hex(length: number): string {
     let out = "";
     for (let i = 0; i < length; i++) out += HEX[this.int(0, 15)] ?? "0";
     return out;
   }
 
+  /** `length` characters of [A-Za-z0-9]. */
   alnum(length: number): string {
     let out = "";
     for (let i = 0; i < length; i++) out += ALNUM[this.int(0, ALNUM.length - 1)] ?? "a";

@@ -3,7 +3,9 @@
  * its request into, so each request enters through one function and each response leaves it.
  */
 export interface CoreRequest {
+  /** Upper-case HTTP method. */
   readonly method: string;
+  /** The full request URL (path and query as sent). */
   readonly url: URL;
   /** A header's value (names are case-insensitive), or null when the request has none. */
   header(name: string): string | null;
@@ -11,10 +13,13 @@ export interface CoreRequest {
   readBody(limit: number): Promise<Uint8Array | "too-large">;
 }
 
+/** The pipeline's answer, before an adapter writes it as a web `Response` or to node:http. */
 export interface CoreResponse {
+  /** HTTP status code. */
   readonly status: number;
   /** Lower-case names. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Text (JSON, XML), bytes (audio), or null for no body. */
   readonly body: string | Uint8Array | null;
   /** Set when a stage answered instead of the API (an injected fault, a rate limit): the journal records it. */
   readonly fault?: string;

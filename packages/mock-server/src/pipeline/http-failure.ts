@@ -2,8 +2,11 @@ import type { JsonObject } from "../internal/json.js";
 
 /** Thrown anywhere in the pipeline to answer with an HTTP error; turned into a response in one place (respond.ts). */
 export class HttpFailure extends Error {
+  /** The HTTP status answered, e.g. 400, 404, 409. */
   readonly status: number;
+  /** The JSON body answered, as DRF shapes errors: `{ "detail": "…" }` or field errors `{ field: ["…"] }`. */
   readonly body: JsonObject;
+  /** Headers added to the answer (e.g. `Retry-After`). */
   readonly headers: Readonly<Record<string, string>>;
 
   constructor(status: number, body: JsonObject, headers: Readonly<Record<string, string>> = {}) {

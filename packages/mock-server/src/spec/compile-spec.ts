@@ -7,11 +7,17 @@ import { createValidatorFactory, lazy, validatorManifest, type ValidatorOptions 
 
 /** A spec ready to serve: its routes, operations, resource model and validators. */
 export interface CompiledSpec {
+  /** The OpenAPI 3.0 document served, as parsed. */
   readonly document: JsonObject;
+  /** Its `components.schemas`, by name. */
   readonly schemas: JsonObject;
+  /** Routes by segment count, most specific first: what a request path is matched against. */
   readonly routes: RouteTable;
+  /** Every operation, in document order. */
   readonly operations: readonly CompiledOperation[];
+  /** Routes by path template, e.g. `/api/agents/{agent_id}`. */
   readonly routeByTemplate: ReadonlyMap<string, Route>;
+  /** Operations by operationId. */
   readonly operationById: ReadonlyMap<string, CompiledOperation>;
   /** Collection template → the property holding an item's id (undefined: ids are indexes). */
   readonly idFields: ReadonlyMap<string, string | undefined>;
@@ -20,7 +26,14 @@ export interface CompiledSpec {
   /** Collections without a create operation: filled with fixtures. */
   readonly readOnlyCollections: readonly string[];
   /** The item template under a collection and its parameter's name (see itemTemplateOf). */
-  itemTemplate(collection: string): { readonly template: string; readonly param: string } | undefined;
+  itemTemplate(collection: string):
+    | {
+        /** The item's path template, e.g. `/api/agents/{agent_id}` under `/api/agents`. */
+        readonly template: string;
+        /** Its id parameter, e.g. `agent_id`. */
+        readonly param: string;
+      }
+    | undefined;
   /** The validator of a response schema, compiled on its first call and kept (one per component for a bare `$ref`). */
   validateResponse(schema: unknown): ValidateFunction;
   /** The header carrying the API key (the spec's apiKey security scheme in a header): named by a 401's `WWW-Authenticate`. */

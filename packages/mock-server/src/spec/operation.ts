@@ -17,7 +17,9 @@ export type OperationKind =
   | "singleton-delete"
   | "action";
 
+/** An operation's request body (OpenAPI `requestBody`) with its validators. */
 export interface CompiledBody {
+  /** `requestBody.required` in the spec. */
   readonly required: boolean;
   /** Media types the operation accepts, e.g. application/json, multipart/form-data. */
   readonly mediaTypes: readonly string[];
@@ -29,32 +31,47 @@ export interface CompiledBody {
   schemaOf(mediaType?: string): unknown;
 }
 
+/** The success answer an operation documents: its lowest 2xx or 3xx response, else `default`. */
 export interface CompiledSuccess {
+  /** Its status code (200 when the spec documents none). */
   readonly status: number;
   /** The media type answered, or undefined for an empty body. */
   readonly mediaType: string | undefined;
+  /** The OpenAPI schema of its body, undefined when it has none. */
   readonly schema: unknown;
 }
 
+/** One operation of the spec, compiled: what routing, validation and the generic answers read. */
 export interface CompiledOperation {
+  /** The spec's operationId (`METHOD /template` when the spec gives none), e.g. `agents_list`. */
   readonly operationId: string;
   /** The operation's description (or summary), "" when it has none: DRF's view description in OPTIONS. */
   readonly description: string;
+  /** Upper-case HTTP method, e.g. `GET`. */
   readonly method: string;
+  /** The spec's path template, e.g. `/api/agents/{agent_id}`. */
   readonly template: string;
+  /** What the generic machinery does for it (list, create, retrieve…), read from the path shapes. */
   readonly kind: OperationKind;
+  /** Whether it asks for an API key: false when its `security` (or the document's) allows the empty requirement `{}`. */
   readonly auth: boolean;
+  /** A GET of a cursor-paginated list: answers the `{ results, next, previous, total }` envelope. */
   readonly paginated: boolean;
+  /** The ajv validator of the decoded path parameters, as one object (compiled with the spec, shared between operations). */
   readonly validatePath: () => ValidateFunction;
+  /** The ajv validator of the query, as one object of its declared parameters. */
   readonly validateQuery: () => ValidateFunction;
   /** Query parameters whose schema is an array (repeated in the query string). */
   readonly arrayQuery: ReadonlySet<string>;
+  /** The request body, undefined when the operation takes none. */
   readonly body: CompiledBody | undefined;
+  /** The success answer the spec documents. */
   readonly success: CompiledSuccess;
   /** For lists: the schema of one result. */
   readonly itemSchema: unknown;
   /** Query parameters that name a property of the listed items: equality filters unless list-filters gives a rule. */
   readonly filters: readonly string[];
+  /** Whether it declares a `search` query parameter (DRF's SearchFilter). */
   readonly search: boolean;
   /** Every query parameter the operation declares. */
   readonly queryParams: ReadonlySet<string>;
@@ -70,7 +87,13 @@ export interface CompiledOperation {
   readonly envelopeTotal: boolean;
   /** Item properties a `sort` parameter may name: its date-times and `name`. */
   readonly sortFields: readonly string[];
-  readonly pageSize: { readonly default: number; readonly max: number };
+  /** The `pageSize` query parameter's bounds as the spec declares them. */
+  readonly pageSize: {
+    /** Page size when the request gives none (the parameter's `default`; 10 when undeclared). */
+    readonly default: number;
+    /** Largest page size served (the parameter's `maximum`; 100 when undeclared). */
+    readonly max: number;
+  };
 }
 
 /** The methods an OpenAPI path item may hold that the mock serves. */

@@ -2,12 +2,15 @@ import type { CompiledOperation } from "./operation.js";
 
 /** One path template of the spec and its operations by method. */
 export interface Route {
+  /** The spec's path template, e.g. `/api/agents/{agent_id}`. */
   readonly template: string;
+  /** The template split on `/` (the first is the empty segment before the leading slash). */
   readonly segments: readonly string[];
   /** Segment positions holding a parameter. */
   readonly params: readonly number[];
   /** Parameter positions whose prefix is a collection: the items that must exist. */
   readonly parents: readonly number[];
+  /** Its operations by upper-case method. */
   readonly operations: ReadonlyMap<string, CompiledOperation>;
   /**
    * The `Allow` header's value as DRF writes it: the view's methods in Django's

@@ -17,8 +17,12 @@ const NO_ITEMS: readonly StoredItem[] = [];
  * cache reads: a page cached before a change is never served after it.
  */
 export class TenantStore {
+  /** The tenant's seeded generator: values generated for it come from here, so a seed replays them. */
   readonly rng: Prng;
-  /** List pages answered at `version` (see PageCache). */
+  /**
+   * List pages answered at `version` (see PageCache): the pipeline's cache, not for behaviours.
+   * @internal
+   */
   readonly pages = new PageCache();
   readonly #collections = new Map<string, Map<string, Slot>>();
   readonly #singletons = new Map<string, unknown>();
@@ -44,6 +48,7 @@ export class TenantStore {
     return this.#collections.get(path)?.get(id);
   }
 
+  /** Whether the collection at `path` holds the item `id`. */
   has(path: string, id: string): boolean {
     return this.#collections.get(path)?.has(id) === true;
   }
@@ -59,6 +64,7 @@ export class TenantStore {
     return [...(this.#collections.get(path)?.keys() ?? [])];
   }
 
+  /** How many items the collection at `path` holds. */
   count(path: string): number {
     return this.#collections.get(path)?.size ?? 0;
   }
@@ -68,6 +74,7 @@ export class TenantStore {
     return [...this.#collections.keys()];
   }
 
+  /** The singleton resource at `path` (a telephony config…), undefined when none is stored. */
   singleton(path: string): unknown {
     return this.#singletons.get(path);
   }
@@ -104,6 +111,7 @@ export class TenantStore {
     return slot;
   }
 
+  /** Stores the singleton resource at `path`. */
   setSingleton(path: string, value: unknown): void {
     this.#singletons.set(path, value);
     this.#version++;

@@ -1,5 +1,6 @@
 /* The vocabulary of a Call's life (spec: EndReasonEnum, EventsEnum, Call fields) shared by the lifecycle, delivery and answers. */
 
+/** Every end reason a call can have, in the spec's `EndReasonEnum` order. */
 export const END_REASONS = ["unjoined", "hangup", "agent_hangup", "timeout", "connection_error", "system_error"] as const;
 /** The spec's EndReasonEnum. */
 export type EndReason = (typeof END_REASONS)[number];
@@ -8,6 +9,10 @@ export const CALL_EVENTS = ["call.started", "call.joined", "call.ended", "call.b
 /** The spec's EventsEnum (webhook events). */
 export type CallEventName = (typeof CALL_EVENTS)[number];
 
+/**
+ * Where a call is in its life: created (nobody joined yet), joined, ended (billing pending), billed.
+ * Read from the Call's `joined`, `ended` and `billingStatus` fields.
+ */
 export type CallState = "created" | "joined" | "ended" | "billed";
 
 /** A Call resource as stored (the spec's `Call`). */
@@ -56,9 +61,12 @@ export interface JoinOptions {
 
 /** A control that the call's state does not allow (joining an ended call…); the admin route answers 409. */
 export class CallTransitionError extends Error {
+  /** Always "CallTransitionError". */
   override readonly name = "CallTransitionError";
   constructor(
+    /** The call as the call store knows it: its tenant and callId. */
     readonly key: string,
+    /** The call's state when the move was refused; "missing" when there is no such call. */
     readonly state: CallState | "missing",
     message: string,
   ) {
