@@ -8,6 +8,7 @@ import { detail } from "../pipeline/http-failure.js";
 import type { RateLimiter } from "../pipeline/rate-limiter.js";
 import { failureResponse, json, jsonText, routingMiss, withAllow, withoutBody } from "../pipeline/respond.js";
 import { compileSpec, type CompiledSpec } from "../spec/compile-spec.js";
+import type { ValidatorOptions } from "../spec/validators.js";
 import type { CompiledOperation } from "../spec/operation.js";
 import { viewMetadata } from "../spec/view-metadata.js";
 import { decodePathParams, matchRoute, parentOf, type Route } from "../spec/router.js";
@@ -21,6 +22,8 @@ export interface EngineOptions {
   readonly document: JsonObject;
   /** Validators compiled ahead of time for `document` (the bundled spec's), by validatorKey. */
   readonly precompiled?: ReadonlyMap<string, ValidateFunction>;
+  /** Compiles the validators `precompiled` lacks (see ValidatorOptions.createAjv). */
+  readonly createAjv?: ValidatorOptions["createAjv"];
   readonly behaviours: readonly BehaviourSource[];
   readonly seed: string;
   readonly apiKeys: readonly string[];
@@ -70,7 +73,8 @@ export class MockEngine implements BehaviourHost {
   constructor(options: EngineOptions) {
     this.#options = options;
     const precompiled = options.precompiled === undefined ? {} : { precompiled: options.precompiled };
-    this.spec = compileSpec(options.document, { ...precompiled, generates: generatedBy(options.behaviours) });
+    const compiler = options.createAjv === undefined ? {} : { createAjv: options.createAjv };
+    this.spec = compileSpec(options.document, { ...precompiled, ...compiler, generates: generatedBy(options.behaviours) });
     this.values = new ValueGenerator(this.spec, options.now);
     this.#keys = new Set(options.apiKeys);
     this.#queries = new QueryReader(options.strictQuery);
