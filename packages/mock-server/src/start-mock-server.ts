@@ -2,10 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { fromNodeRequest, writeNodeResponse } from "./adapters/node-request.js";
 import { toMockHandler } from "./adapters/web-request.js";
-import { createMockInstance } from "./internal/mock-instance.js";
+import { buildMockInstance } from "./internal/build-mock-instance.js";
+import type { MockInstance } from "./internal/mock-instance.js";
 import type { MockHandler, MockOptions } from "./mock-options.js";
 import { ConnectionReset } from "./pipeline/connection-reset.js";
 import { json } from "./pipeline/respond.js";
+import { CompilerNeeded } from "./spec/validators.js";
 
 export interface MockServerOptions extends MockOptions {
   /** Default 0: any free port. */
@@ -33,7 +35,7 @@ const MAX_HEADER_BYTES = 64 * 1024;
 
 /** Starts the mock on a real node:http server. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const mock = createMockInstance(options);
+  const mock = await mockInstance(options);
   let origin = "";
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) => {
     let coreRequest;
@@ -105,6 +107,23 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       await Promise.all([stop(server), stop(files)]);
     },
   };
+}
+
+/**
+ * The mock, with ajv's compiler loaded only when the spec needs it: the bundled spec's validators
+ * come compiled from the build, and loading the compiler would be a quarter of the start-up.
+ */
+async function mockInstance(options: MockServerOptions): Promise<MockInstance> {
+  if (options.spec === undefined) {
+    try {
+      return buildMockInstance(options);
+    } catch (error) {
+      // Behaviours generating resources the build did not compile validators for: compile them.
+      if (!(error instanceof CompilerNeeded)) throw error;
+    }
+  }
+  const { createAjv } = await import("./spec/create-ajv.js");
+  return buildMockInstance(options, { createAjv });
 }
 
 /** Listens on `port` of `host`; resolves with the origin, e.g. `http://127.0.0.1:43121`. */

@@ -3,6 +3,7 @@ import { spec } from "../src/generated/spec.js";
 import type { OperationBehaviour, OperationCall } from "../src/behaviour.js";
 import { ULTRAVOX_LISTS } from "../src/behaviours/ultravox/index.js";
 import { compileSpec } from "../src/spec/compile-spec.js";
+import { createAjv } from "../src/spec/create-ajv.js";
 import type { CompiledOperation } from "../src/spec/operation.js";
 import { rememberDeletedCall } from "../src/behaviours/ultravox/deleted-calls.js";
 import { agentsUsage, callUsage } from "../src/behaviours/ultravox/call-usage.js";
@@ -14,7 +15,7 @@ import { viewList as genericViewList, type ListView } from "../src/engine/list-f
 import { sortedPage } from "../src/engine/sorted-page.js";
 import type { StoredItem } from "../src/state/stored-item.js";
 
-const compiled = compileSpec(spec as JsonObject);
+const compiled = compileSpec(spec as JsonObject, { createAjv });
 
 /** The usage answers filter their calls as GET /api/calls does. */
 const RULES: Readonly<Record<string, OperationBehaviour | undefined>> = { ...ULTRAVOX_LISTS, accounts_me_usage_calls_retrieve: ULTRAVOX_LISTS["calls_list"], agents_usage_list: ULTRAVOX_LISTS["calls_list"] };

@@ -22,6 +22,7 @@ import type { ValidateFunction } from "ajv";
 if (!existsSync(out)) writeFileSync(out, `${HEADER}\nexport function bundledValidators(): Map<string, ValidateFunction> {\n  return new Map();\n}\n`);
 
 const { compileSpec } = await import("../src/spec/compile-spec.js");
+const { createAjv } = await import("../src/spec/create-ajv.js");
 const { validatorKey } = await import("../src/spec/validators.js");
 type ValidatorSet = Parameters<typeof validatorKey>[0];
 const { ULTRAVOX_GENERATES } = await import("../src/behaviours/ultravox/index.js");
@@ -32,6 +33,7 @@ const document = spec as Record<string, unknown>;
 // The manifest (spec/validators.ts): parameters, bodies, the response schemas of writes and of
 // what the Ultravox behaviours generate. The same list a mock on another spec compiles at start.
 compileSpec(document, {
+  createAjv,
   ajvOptions: { code: { source: true, esm: true } },
   generates: ULTRAVOX_GENERATES,
   onCompile: (set, schema, ajv) => {

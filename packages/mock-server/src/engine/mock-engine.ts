@@ -8,6 +8,7 @@ import { detail } from "../pipeline/http-failure.js";
 import type { RateLimiter } from "../pipeline/rate-limiter.js";
 import { failureResponse, json, jsonText, routingMiss, withAllow, withoutBody } from "../pipeline/respond.js";
 import { compileSpec, type CompiledSpec } from "../spec/compile-spec.js";
+import type { ValidatorOptions } from "../spec/validators.js";
 import type { CompiledOperation } from "../spec/operation.js";
 import { viewMetadata } from "../spec/view-metadata.js";
 import { decodePathParams, matchRoute, parentOf, type Route } from "../spec/router.js";
@@ -21,6 +22,8 @@ export interface EngineOptions {
   readonly document: JsonObject;
   /** Validators compiled ahead of time for `document` (the bundled spec's), by validatorKey. */
   readonly precompiled?: ReadonlyMap<string, ValidateFunction>;
+  /** Compiles the validators `precompiled` lacks (see ValidatorOptions.createAjv). */
+  readonly createAjv?: ValidatorOptions["createAjv"];
   readonly behaviours: readonly BehaviourSource[];
   readonly seed: string;
   readonly apiKeys: readonly string[];
@@ -70,7 +73,8 @@ export class MockEngine implements BehaviourHost {
   constructor(options: EngineOptions) {
     this.#options = options;
     const precompiled = options.precompiled === undefined ? {} : { precompiled: options.precompiled };
-    this.spec = compileSpec(options.document, { ...precompiled, generates: generatedBy(options.behaviours) });
+    const compiler = options.createAjv === undefined ? {} : { createAjv: options.createAjv };
+    this.spec = compileSpec(options.document, { ...precompiled, ...compiler, generates: generatedBy(options.behaviours) });
     this.values = new ValueGenerator(this.spec, options.now);
     this.#keys = new Set(options.apiKeys);
     this.#queries = new QueryReader(options.strictQuery);
@@ -133,21 +137,21 @@ export class MockEngine implements BehaviourHost {
   readonly #view = (request: CoreRequest, target: Target): Answer => {
     const { route } = target;
     const { method, url } = request;
-    const [apiKey, store] = this.#authenticate(request, route.operations.get(method)?.auth ?? route.auth);
     const handlerMethod = method === "HEAD" ? "GET" : method;
     const op = route.operations.get(handlerMethod);
+    // The method's own operation decides whether a key is needed (HEAD has none: the route's).
+    const apiKey = this.#authenticate(request, (method === handlerMethod ? op?.auth : undefined) ?? route.auth);
+    const store = this.#tenant(apiKey);
     const throttled = this.#throttle(apiKey, op);
     if (throttled !== undefined) return throttled;
     if (method === "OPTIONS") return this.#metadata(route, store.item(parentOf(target.path), target.path.slice(target.path.lastIndexOf("/") + 1)) !== undefined);
     if (op === undefined) throw detail(405, `Method "${method}" not allowed.`);
     const behaviour = this.behaviours.of(op.operationId);
-    const { params, path } = target;
     const query = this.#queries.read(url, op);
     for (const [collection, id] of target.parents) if (!store.has(collection, id)) throw detail(404, "Not found.");
-    const call = (body: JsonObject): OperationCall => ({ operation: op, request, apiKey, store, path, params, query, body });
-    if (method === "HEAD") return withoutBody(runOperation(call({}), behaviour, this.#env));
-    if (op.body === undefined && (method === "GET" || method === "DELETE")) return runOperation(call({}), behaviour, this.#env);
-    return readRequestBody(request, op, this.#options.maxBodyBytes, this.spec.schemas).then((body): CoreResponse => runOperation(call(body), behaviour, this.#env));
+    if (method === "HEAD") return withoutBody(runOperation(operationCall(op, request, apiKey, store, target, query, {}), behaviour, this.#env));
+    if (op.body === undefined && (method === "GET" || method === "DELETE")) return runOperation(operationCall(op, request, apiKey, store, target, query, {}), behaviour, this.#env);
+    return readRequestBody(request, op, this.#options.maxBodyBytes, this.spec.schemas).then((body): CoreResponse => runOperation(operationCall(op, request, apiKey, store, target, query, body), behaviour, this.#env));
   };
 
   /**
@@ -169,11 +173,11 @@ export class MockEngine implements BehaviourHost {
     return { route, params, path: concrete.join("/"), parents };
   }
 
-  /** DRF's 401: its stock texts, and `WWW-Authenticate` naming the key header (DRF sends 401 only with it). */
-  #authenticate(request: CoreRequest, auth: boolean): [string, TenantStore] {
+  /** The tenant's API key ("" without one where none is needed), or DRF's 401: its stock texts, and `WWW-Authenticate` naming the key header (DRF sends 401 only with it). */
+  #authenticate(request: CoreRequest, auth: boolean): string {
     const key = apiKeyOf(request);
-    if (key !== null && this.#keys.has(key)) return [key, this.#tenant(key)];
-    if (!auth) return ["", this.#tenant("")];
+    if (key !== null && this.#keys.has(key)) return key;
+    if (!auth) return "";
     const challenge = { "www-authenticate": this.spec.apiKeyHeader };
     // Never echo the key: it may be a real one pasted by mistake.
     if (key === null || key === "") throw detail(401, "Authentication credentials were not provided.", challenge);
@@ -216,4 +220,9 @@ export class MockEngine implements BehaviourHost {
   fillChildren(store: TenantStore, itemTemplate: string, itemPath: string, params: Readonly<Record<string, string>>): void {
     this.#seeder.fillChildren(store, itemTemplate, itemPath, params);
   }
+}
+
+/** The call a behaviour and the generic operation see (a plain function: nothing allocated but the object). */
+function operationCall(operation: CompiledOperation, request: CoreRequest, apiKey: string, store: TenantStore, target: Target, query: Readonly<JsonObject>, body: JsonObject): OperationCall {
+  return { operation, request, apiKey, store, path: target.path, params: target.params, query, body };
 }

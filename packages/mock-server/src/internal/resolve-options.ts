@@ -11,6 +11,15 @@ import { RequestJournal } from "../pipeline/request-journal.js";
 import { VirtualClock } from "../pipeline/virtual-clock.js";
 import { isObject } from "./json.js";
 import { Prng } from "./prng.js";
+import type { ValidatorOptions } from "../spec/validators.js";
+
+/** What tests and the entries add to the user's options (see createMockInstance). */
+export interface InstanceExtras {
+  /** Default true; tests comparing against uncached answers turn it off. */
+  readonly pageCache?: boolean;
+  /** Compiles validators the build did not (see ValidatorOptions.createAjv). */
+  readonly createAjv?: ValidatorOptions["createAjv"];
+}
 
 /** 2025-01-01T00:00:00Z: the default clock stands still so answers never depend on the day. */
 export const DEFAULT_NOW = Date.UTC(2025, 0, 1);
@@ -27,7 +36,7 @@ export interface ResolvedOptions {
   readonly cors: boolean;
 }
 
-export function resolveOptions(options: MockOptions, extra: { readonly pageCache?: boolean } = {}): ResolvedOptions {
+export function resolveOptions(options: MockOptions, extra: InstanceExtras = {}): ResolvedOptions {
   const seed = String(options.seed ?? 0);
   const document = options.spec ?? bundledSpec;
   if (!isObject(document) || !isObject(document["paths"])) throw new TypeError("spec must be an OpenAPI document with paths");
@@ -49,6 +58,7 @@ export function resolveOptions(options: MockOptions, extra: { readonly pageCache
       document,
       // The bundled spec's validators were compiled at build (tools/generate-validators.ts).
       ...(document === bundledSpec ? { precompiled: bundledValidators() } : {}),
+      ...(extra.createAjv === undefined ? {} : { createAjv: extra.createAjv }),
       behaviours: [...builtIn(options, document, wiring), ...(options.behaviours ?? [])],
       seed,
       apiKeys,

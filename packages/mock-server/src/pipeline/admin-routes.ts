@@ -28,6 +28,7 @@ import type { VirtualClock } from "./virtual-clock.js";
  * journaled, rate limited or subject to faults.
  */
 export const ADMIN_PREFIX = "/__mock";
+const ADMIN_DIR = `${ADMIN_PREFIX}/`;
 
 export interface AdminContext {
   readonly clock: VirtualClock;
@@ -43,7 +44,7 @@ export interface AdminContext {
 
 /** True for paths the admin routes own. */
 export function isAdminPath(pathname: string): boolean {
-  return pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`);
+  return pathname.startsWith(ADMIN_PREFIX) && (pathname.length === ADMIN_PREFIX.length || pathname.startsWith(ADMIN_DIR));
 }
 
 export async function handleAdmin(request: CoreRequest, context: AdminContext): Promise<CoreResponse> {

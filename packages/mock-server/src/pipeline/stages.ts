@@ -1,7 +1,7 @@
 import { handleAdmin, isAdminPath, type AdminContext } from "./admin-routes.js";
 import { apiKeyOf } from "./api-key.js";
 import { ConnectionReset } from "./connection-reset.js";
-import type { Answer, CoreResponse } from "./core-exchange.js";
+import type { Answer, CoreRequest, CoreResponse } from "./core-exchange.js";
 import { delay, type FaultInjector } from "./fault-injector.js";
 import type { Stage } from "./pipeline.js";
 import type { RequestJournal } from "./request-journal.js";
@@ -84,32 +84,39 @@ export function adminStage(runtime: StageRuntime): Stage {
 export function journalStage(runtime: StageRuntime): Stage {
   const { clock, journal } = runtime;
   const tenants = new Map(runtime.apiKeys.map((key, i) => [key, `tenant-${i + 1}`]));
+  // No closure per request: an answer ready at once (most are) is recorded right here.
+  const record = (request: CoreRequest, timeMs: number, started: number, status: number, fault: string | undefined): void => {
+    const key = apiKeyOf(request);
+    const tenant = key === null ? null : (tenants.get(key) ?? null);
+    const { method, url } = request;
+    journal.record({ timeMs, method, path: url.pathname, search: url.search, status, durationMs: elapsed(started), tenant, fault });
+  };
   return {
     name: "journal",
     handle(request, next) {
       const started = performance.now();
       const timeMs = clock.now();
-      const key = apiKeyOf(request);
-      const tenant = key === null ? null : (tenants.get(key) ?? null);
-      const { method, url } = request;
-      const record = (status: number, fault: string | undefined): void => {
-        journal.record({ timeMs, method, path: url.pathname, search: url.search, status, durationMs: elapsed(started), tenant, fault });
-      };
-      const done = (response: CoreResponse): CoreResponse => {
-        record(response.status, response.fault);
-        return response;
-      };
-      const dropped = (error: unknown): never => {
-        if (error instanceof ConnectionReset) record(0, "reset");
-        throw error;
-      };
       let answer: Answer;
       try {
         answer = next(request);
       } catch (error) {
-        return dropped(error);
+        if (error instanceof ConnectionReset) record(request, timeMs, started, 0, "reset");
+        throw error;
       }
-      return answer instanceof Promise ? answer.then(done, dropped) : done(answer);
+      if (answer instanceof Promise) {
+        return answer.then(
+          (response) => {
+            record(request, timeMs, started, response.status, response.fault);
+            return response;
+          },
+          (error: unknown) => {
+            if (error instanceof ConnectionReset) record(request, timeMs, started, 0, "reset");
+            throw error;
+          },
+        );
+      }
+      record(request, timeMs, started, answer.status, answer.fault);
+      return answer;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Ajv, Options, ValidateFunction } from "ajv";
 import { asArray, isObject, type JsonObject } from "../internal/json.js";
-import { createAjv } from "./create-ajv.js";
+import type { createAjv } from "./create-ajv.js";
 import { METHODS, type CompiledOperation } from "./operation.js";
 import { toJsonSchema } from "./to-json-schema.js";
 
@@ -19,6 +19,20 @@ export interface ValidatorOptions {
   readonly ajvOptions?: Options;
   /** Called for each validator compiled here, with the instance that compiled it (the build records them). */
   readonly onCompile?: (set: ValidatorSet, schema: object, ajv: Ajv) => void;
+  /**
+   * Builds the ajv instances validators not precompiled are compiled with (spec/create-ajv.ts).
+   * Passed in rather than imported: ajv's compiler takes about a tenth of a second to load, and a
+   * mock on the bundled spec never needs it (the CLI then does not load it at all).
+   */
+  readonly createAjv?: typeof createAjv;
+}
+
+/** Thrown when a validator must be compiled and no `createAjv` was given: load it and build again. */
+export class CompilerNeeded extends Error {
+  constructor() {
+    super("A validator is not precompiled and no compiler was given (createAjv).");
+    this.name = "CompilerNeeded";
+  }
 }
 
 /** Where a spec's validators come from: precompiled ones first, else ajv, each kept once built. */
@@ -37,6 +51,10 @@ export function createValidatorFactory(schemas: JsonObject, paths: JsonObject, o
   // Built on first use: with every validator precompiled, no ajv instance is built at all.
   // Parameters rarely reference components (this spec's never do): skip converting them all then.
   const paramsUseRefs = parametersUseRefs(paths);
+  const createAjv = (ajvOptions: Options): Ajv => {
+    if (options.createAjv === undefined) throw new CompilerNeeded();
+    return options.createAjv(ajvOptions);
+  };
   const instances: Record<ValidatorSet, () => Ajv> = {
     param: lazy(() => {
       const ajv = createAjv({ coerceTypes: "array", ...extra });
