@@ -2,15 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CallLifecycle } from "../src/behaviours/ultravox/call-lifecycle.js";
 import type { CallAutomation, CallRecord } from "../src/behaviours/ultravox/call-model.js";
 import { ClockTimers } from "../src/behaviours/ultravox/clock-timers.js";
-import {
-  WebhookDelivery,
-  matches,
-  type DeliveryAttempt,
-  type DeliveryWebhook,
-  type WebhookDeliveryDeps,
-  type WebhookHealth,
-  type WebhookRegistry,
-} from "../src/behaviours/ultravox/webhook-delivery.js";
+import { WebhookDelivery, matches, type DeliveryAttempt, type WebhookDeliveryDeps } from "../src/behaviours/ultravox/webhook-delivery.js";
+import type { DeliveryWebhook, WebhookHealth, WebhookRegistry } from "../src/behaviours/ultravox/webhook-model.js";
 import { deliveryJournalRecord } from "../src/behaviours/ultravox/delivery-journal-record.js";
 import { webhookCreateDefaults, randomWebhookSecret } from "../src/behaviours/ultravox/webhook-defaults.js";
 import { RequestJournal } from "../src/pipeline/request-journal.js";
