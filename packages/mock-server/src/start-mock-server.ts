@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { fromNodeRequest, writeNodeResponse } from "./adapters/node-request.js";
 import { toMockHandler } from "./adapters/web-request.js";
-import { createMockInstance } from "./internal/mock-instance.js";
+import { createMockInstance } from "./instance/mock-instance.js";
 import type { MockHandler, MockOptions } from "./mock-options.js";
 import { ConnectionReset } from "./pipeline/connection-reset.js";
 import { json } from "./pipeline/respond.js";
