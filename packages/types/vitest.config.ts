@@ -1,14 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { packageTestConfig } from "../../vitest-package-config.mjs";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 600_000,
-    hookTimeout: 600_000,
-    typecheck: {
-      enabled: true,
-      include: ["test/**/*.test-d.ts"],
-      tsconfig: "./tsconfig.json",
-    },
-  },
-});
+// The types tests replay every spec version through the compiler: minutes, not seconds.
+export default packageTestConfig({ timeoutMs: 600_000 });

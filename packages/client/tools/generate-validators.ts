@@ -13,7 +13,7 @@ import { Ajv } from "ajv";
 import formatsModule from "ajv-formats";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
-import { responseJsonSchema } from "./response-json-schema.js";
+import { toJsonSchema } from "../src/json-schema/index.js";
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -39,7 +39,7 @@ addFormats(ajv, { mode: "full", formats: [...CHECKED_FORMATS] });
 ajv.addFormat("ipv4-cidr", /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\/(?:3[0-2]|[12]?\d)$/);
 for (const format of DOCUMENTARY_FORMATS) ajv.addFormat(format, true);
 const definitions: Json = {};
-for (const [name, schema] of Object.entries(schemas)) definitions[name] = responseJsonSchema(schema, "res#/definitions/");
+for (const [name, schema] of Object.entries(schemas)) definitions[name] = toJsonSchema(schema, "response", "res#/definitions/");
 ajv.addSchema({ $id: "res", definitions });
 
 const byKey = new Map<string, string>();
@@ -58,7 +58,7 @@ for (const [template, item] of Object.entries(document.paths)) {
       const mediaType = Object.keys(content).find((type) => /^application\/(?:[\w.+-]+\+)?json\b/i.test(type));
       const media = mediaType === undefined ? undefined : content[mediaType];
       if (!isObject(media) || media["schema"] === undefined) continue;
-      const schema = responseJsonSchema(media["schema"], "res#/definitions/") as object;
+      const schema = toJsonSchema(media["schema"], "response", "res#/definitions/") as object;
       const key = JSON.stringify(schema);
       let name = byKey.get(key);
       if (name === undefined) {

@@ -1,13 +1,13 @@
 import { createUltravoxClient, type UltravoxClient } from "@ultravox-api/client";
+import { verifyWebhook } from "@ultravox-api/client/webhooks";
 import { createMockHandler, startMockServer, type MockServer } from "@ultravox-api/mock-server";
 import { collect as collectTyped, paginate as paginateTyped } from "@ultravox-api/pagination";
-import { verifyWebhookSignature } from "./support/verify-signature.js";
+import { startWebhookReceiver, type WebhookReceiver } from "@ultravox-api/test-support/webhook-receiver";
 import type { Schema } from "@ultravox-api/types";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { header, startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver.js";
 
 /** The walkers without their typing by path: these tests pass paths and inits built at run time. */
 type LooseWalk<R> = (client: unknown, path: string, init?: unknown, options?: { readonly pageSize?: number }) => R;
@@ -175,7 +175,7 @@ describe("the seed story on a virtual clock, through the typed client and pagina
 
 describe("webhook mode, delivered to a real local receiver", () => {
   it("POSTs signed call.started events; the signature verifies with the exported helper", async () => {
-    receiver = await startWebhookReceiver();
+    receiver = await startWebhookReceiver("/hooks/call-ready");
     const { mock, client, agentId } = await world();
     const created = await createBatch(client, agentId, {
       calls: [{ medium: { webRtc: {} }, metadata: { who: "a" } }, outgoing(2), { metadata: { who: "c" } }],
@@ -189,8 +189,7 @@ describe("webhook mode, delivered to a real local receiver", () => {
     expect(receiver.received).toHaveLength(2);
     const scheduled = await statusesOf(client, agentId, batchId);
     for (const delivery of receiver.received) {
-      const input = { body: delivery.body, timestamp: header(delivery.headers, "x-ultravox-webhook-timestamp"), signature: header(delivery.headers, "x-ultravox-webhook-signature") };
-      expect(await verifyWebhookSignature({ ...input, secret: "whsec-e2e", now: mock.clock.now() })).toBe(true);
+      await expect(verifyWebhook({ body: delivery.body, headers: delivery.headers, secret: "whsec-e2e", now: mock.clock.now() })).resolves.toMatchObject({ event: "call.started" });
       const payload = JSON.parse(delivery.body.toString("utf8")) as { event: string; call: { callId: string; metadata: Record<string, string> } };
       expect(payload.event).toBe("call.started");
       expect(scheduled.some((call) => call.callId === payload.call.callId && call.status === "SUCCESS")).toBe(true);
@@ -200,7 +199,7 @@ describe("webhook mode, delivered to a real local receiver", () => {
   });
 
   it("on a real clock, batches progress between requests (the server moves them every second)", async () => {
-    receiver = await startWebhookReceiver();
+    receiver = await startWebhookReceiver("/hooks/call-ready");
     mock = await startMockServer({ clock: { mode: "real" }, lifecycle: { callIntervalMs: 100 } });
     const client = createUltravoxClient({ apiKey: mock.apiKey, baseUrl: mock.url, retry: false });
     const agentId = (await client.POST("/api/agents", { body: { name: "Now" } })).data?.agentId ?? "";
@@ -210,14 +209,13 @@ describe("webhook mode, delivered to a real local receiver", () => {
     for (let waited = 0; receiver.received.length < 3 && waited < 100; waited++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(receiver.received).toHaveLength(3);
     for (const delivery of receiver.received) {
-      const input = { body: delivery.body, timestamp: header(delivery.headers, "x-ultravox-webhook-timestamp"), signature: header(delivery.headers, "x-ultravox-webhook-signature") };
-      expect(await verifyWebhookSignature({ ...input, secret: "rt" })).toBe(true);
+      await expect(verifyWebhook({ body: delivery.body, headers: delivery.headers, secret: "rt" })).resolves.toMatchObject({ event: "call.started" });
     }
   });
 
   it("a failed delivery marks the call ERROR with a message", async () => {
-    receiver = await startWebhookReceiver();
-    receiver.status = 500;
+    receiver = await startWebhookReceiver("/hooks/call-ready");
+    receiver.reply = () => 500;
     const { mock, client, agentId } = await world();
     const created = await createBatch(client, agentId, { calls: [{}], webhookUrl: receiver.url, windowStart: iso(START + MIN) });
     // No secret given: the mock chose one, as the API does.

@@ -1,5 +1,3 @@
-import type { ValueGenerator } from "./engine/value-generator.js";
-import type { ItemOrder } from "./engine/item-order.js";
 import type { JsonObject } from "./internal/json.js";
 import type { Answer, CoreRequest, CoreResponse } from "./pipeline/core-exchange.js";
 import type { CompiledSpec } from "./spec/compile-spec.js";
@@ -38,6 +36,21 @@ export interface ChildRecord {
   readonly values: JsonObject;
 }
 
+/** One component of a sort key; null sorts after every value, as PostgreSQL's default does. */
+export type SortValue = string | number | null;
+
+/** An order of a list other than the default newest first, for `sortedPage`. */
+export interface ItemOrder {
+  /** Names the order inside cursors: a cursor made under another order is refused. */
+  readonly id: string;
+  /** The item's sort key, compared component by component. */
+  readonly key: (item: StoredItem) => readonly SortValue[];
+  /** Per key component: 1 ascending, -1 descending. */
+  readonly directions: readonly (1 | -1)[];
+  /** Ties are broken by insertion order (`seq`) in this direction, so the order is total. */
+  readonly seqDirection: 1 | -1;
+}
+
 /** What a list behaviour adds to the generic filters: more predicates, another order. */
 export interface ListRules {
   /** More filters: an item is listed only when every predicate returns true. */
@@ -73,12 +86,21 @@ export interface OperationBehaviour {
   readonly managed?: boolean;
 }
 
+/** New resources generated from the spec's schemas with a tenant's seeded generator, as a create makes them. */
+export interface ResourceGenerator {
+  /**
+   * A generated resource of `schema` with `values` copied in as they are (the server's own, readOnly
+   * fields too); `params` (the path's parameters) fill the properties named after the parent ids.
+   */
+  resource(store: TenantStore, schema: unknown, values: JsonObject, params?: Readonly<Record<string, string>>): JsonObject;
+}
+
 /** What the mock gives a behaviour when it is built. */
 export interface BehaviourHost {
   /** The spec being served, compiled: operations by operationId, routes, schemas. */
   readonly spec: CompiledSpec;
-  /** Generates values from the spec's schemas with a tenant's seeded generator (resources, samples). */
-  readonly values: ValueGenerator;
+  /** Generates new resources from the spec's schemas with a tenant's seeded generator. */
+  readonly values: ResourceGenerator;
   /** The mock's clock, in milliseconds since the epoch. */
   now(): number;
   /** The store of an API key's tenant, if it has made a request yet. */

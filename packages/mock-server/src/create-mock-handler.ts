@@ -1,5 +1,5 @@
 import { toMockHandler } from "./adapters/web-request.js";
-import { createMockInstance } from "./internal/mock-instance.js";
+import { createMockInstance } from "./instance/mock-instance.js";
 import type { MockHandler, MockOptions } from "./mock-options.js";
 
 /**

@@ -2,13 +2,11 @@ import type { BehaviourSource } from "./behaviour.js";
 import type { CallAutomation, EndReason } from "./behaviours/ultravox/call-model.js";
 import type { FaultRule, FaultRuleState } from "./fault-rule.js";
 import type { JournalEntry, JournalFilter } from "./journal-entry.js";
+import type { ClockMode } from "./pipeline/virtual-clock.js";
 import type { RateLimitOptions } from "./rate-limit-options.js";
 
-/**
- * "real": wall time plus an offset that `advance`/`set` move (the time keeps flowing).
- * "virtual": time stands still and moves only when told (deterministic tests).
- */
-export type ClockMode = "real" | "virtual";
+// The clock's own module defines its modes; the options name them.
+export type { ClockMode } from "./pipeline/virtual-clock.js";
 
 /** Options of {@link createMockHandler} and `startMockServer`. */
 export interface MockOptions {

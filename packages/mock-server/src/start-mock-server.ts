@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { fromNodeRequest, writeNodeResponse } from "./adapters/node-request.js";
 import { toMockHandler } from "./adapters/web-request.js";
-import { buildMockInstance } from "./internal/build-mock-instance.js";
-import type { MockInstance } from "./internal/mock-instance.js";
+import { buildMockInstance } from "./instance/build-mock-instance.js";
+import type { MockInstance } from "./instance/mock-instance.js";
 import type { MockHandler, MockOptions } from "./mock-options.js";
 import { ConnectionReset } from "./pipeline/connection-reset.js";
 import { json } from "./pipeline/respond.js";

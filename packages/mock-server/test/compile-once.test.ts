@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toMockHandler } from "../src/adapters/web-request.js";
 import { spec as bundledSpec } from "../src/generated/spec.js";
-import { createMockInstance, type MockInstance } from "../src/internal/mock-instance.js";
+import { createMockInstance, type MockInstance } from "../src/instance/mock-instance.js";
 import { field, send } from "./helpers/api.js";
 
 /**

@@ -1,10 +1,10 @@
+import { verifyWebhook } from "@ultravox-api/client/webhooks";
+import { headerOf, startWebhookReceiver, type WebhookReceiver } from "@ultravox-api/test-support/webhook-receiver";
 import { afterEach, describe, expect, it } from "vitest";
 import { BatchLifecycle } from "../src/behaviours/ultravox/batch-lifecycle.js";
 import { isOutgoingMedium, validateBatchCreate, validateBatchPatch } from "../src/behaviours/ultravox/batch-validation.js";
 import { VirtualClock } from "../src/pipeline/virtual-clock.js";
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from "./support/verify-signature.js";
 import { MemoryBatchStore } from "./support/lifecycle-memory-store.js";
-import { header, startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver.js";
 
 const T0 = Date.parse("2025-03-01T08:00:00Z");
 const HOUR = 3_600_000;
@@ -183,7 +183,7 @@ describe("webhook mode with a real receiver", () => {
   });
 
   it("POSTs a signed call.started per non-outgoing call; SUCCESS carries the delivered call's id", async () => {
-    receiver = await startWebhookReceiver();
+    receiver = await startWebhookReceiver("/hooks/call-ready");
     const { clock, store, lifecycle } = setup();
     store.add(
       "b",
@@ -199,10 +199,10 @@ describe("webhook mode with a real receiver", () => {
     for (const [i, delivery] of receiver.received.entries()) {
       expect(delivery.method).toBe("POST");
       expect(delivery.path).toBe("/hooks/call-ready");
-      expect(header(delivery.headers, "content-type")).toBe("application/json");
-      const signature = { body: delivery.body, timestamp: header(delivery.headers, TIMESTAMP_HEADER), signature: header(delivery.headers, SIGNATURE_HEADER) };
-      expect(await verifyWebhookSignature({ ...signature, secret: "whsec", now: clock.now() })).toBe(true);
-      expect(await verifyWebhookSignature({ ...signature, secret: "other", now: clock.now() })).toBe(false);
+      expect(headerOf(delivery.headers, "content-type")).toBe("application/json");
+      const signed = { body: delivery.body, headers: delivery.headers, now: clock.now() };
+      await expect(verifyWebhook({ ...signed, secret: "whsec" })).resolves.toMatchObject({ event: "call.started" });
+      await expect(verifyWebhook({ ...signed, secret: "other" })).rejects.toMatchObject({ reason: "no-matching-signature" });
       const payload = JSON.parse(delivery.body.toString("utf8")) as { event: string; call: { callId: string } };
       expect(payload.event).toBe("call.started");
       expect(payload.call.callId).toBe(scheduled[i === 0 ? 0 : 2]?.callId);
@@ -214,20 +214,20 @@ describe("webhook mode with a real receiver", () => {
     {
       name: "a 500 answer",
       arrange: (r) => {
-        r.status = 500;
+        r.reply = () => 500;
       },
       message: /^Webhook delivery to http:\/\/127\.0\.0\.1:\d+\/hooks\/call-ready failed: HTTP 500\.$/,
     },
     {
       name: "a dropped connection",
       arrange: (r) => {
-        r.drop = true;
+        r.reply = () => "drop";
       },
       message: /^Webhook delivery to http:\/\/127\.0\.0\.1:\d+\/hooks\/call-ready failed: .+\.$/,
     },
   ];
   it.each(failures)("marks the call ERROR with a message after $name, and discards its Call", async ({ arrange, message }) => {
-    receiver = await startWebhookReceiver();
+    receiver = await startWebhookReceiver("/hooks/call-ready");
     arrange(receiver);
     const { clock, store, lifecycle } = setup();
     store.add("b", { created: iso(T0), windowStart: iso(T0 + HOUR), webhookUrl: receiver.url, webhookSecret: "s" }, [{ medium: webRtc }, { medium: webRtc }]);
@@ -247,7 +247,7 @@ describe("webhook mode with a real receiver", () => {
   });
 
   it("does not deliver twice when advanced again while a delivery is in flight", async () => {
-    receiver = await startWebhookReceiver();
+    receiver = await startWebhookReceiver("/hooks/call-ready");
     const { clock, store, lifecycle } = setup();
     store.add("b", { created: iso(T0), webhookUrl: receiver.url, webhookSecret: "s" }, [{ medium: webRtc }, { medium: webRtc }, { medium: webRtc }]);
     lifecycle.track("b");

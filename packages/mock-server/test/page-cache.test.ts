@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toMockHandler } from "../src/adapters/web-request.js";
-import { createMockInstance, type MockInstance } from "../src/internal/mock-instance.js";
+import { createMockInstance, type MockInstance } from "../src/instance/mock-instance.js";
 import type { CoreRequest, CoreResponse } from "../src/pipeline/core-exchange.js";
 import { PageCache } from "../src/state/page-cache.js";
 import type { MockOptions } from "../src/mock-options.js";

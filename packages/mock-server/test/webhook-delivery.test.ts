@@ -1,22 +1,19 @@
+import {
+  verifyWebhook,
+  WEBHOOK_SIGNATURE_HEADER as SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER as TIMESTAMP_HEADER,
+} from "@ultravox-api/client/webhooks";
+import { headerOf, startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "@ultravox-api/test-support/webhook-receiver";
 import { afterEach, describe, expect, it } from "vitest";
 import { CallLifecycle } from "../src/behaviours/ultravox/call-lifecycle.js";
 import type { CallAutomation, CallRecord } from "../src/behaviours/ultravox/call-model.js";
 import { ClockTimers } from "../src/behaviours/ultravox/clock-timers.js";
-import {
-  WebhookDelivery,
-  matches,
-  type DeliveryAttempt,
-  type DeliveryWebhook,
-  type WebhookDeliveryDeps,
-  type WebhookHealth,
-  type WebhookRegistry,
-} from "../src/behaviours/ultravox/webhook-delivery.js";
+import { WebhookDelivery, matches, type DeliveryAttempt, type WebhookDeliveryDeps } from "../src/behaviours/ultravox/webhook-delivery.js";
+import type { DeliveryWebhook, WebhookHealth, WebhookRegistry } from "../src/behaviours/ultravox/webhook-model.js";
 import { deliveryJournalRecord } from "../src/behaviours/ultravox/delivery-journal-record.js";
 import { webhookCreateDefaults, randomWebhookSecret } from "../src/behaviours/ultravox/webhook-defaults.js";
 import { RequestJournal } from "../src/pipeline/request-journal.js";
 import { VirtualClock } from "../src/pipeline/virtual-clock.js";
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from "./support/verify-signature.js";
-import { headerOf, startScriptedReceiver, type ScriptedReceiver, type ScriptedRequest } from "./support/scripted-receiver.js";
 
 const T0 = Date.parse("2025-03-01T08:00:00Z");
 const SEC = 1000;
@@ -51,13 +48,13 @@ class MemoryRegistry implements WebhookRegistry<string> {
   }
 }
 
-const receivers: ScriptedReceiver[] = [];
+const receivers: WebhookReceiver[] = [];
 afterEach(async () => {
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });
 
-async function receiver(): Promise<ScriptedReceiver> {
-  const r = await startScriptedReceiver();
+async function receiver(): Promise<WebhookReceiver> {
+  const r = await startWebhookReceiver("/hooks/ultravox");
   receivers.push(r);
   return r;
 }
@@ -91,18 +88,17 @@ function setup(options: Partial<WebhookDeliveryDeps<string>> = {}, defaults?: Ca
   return { clock, timers, registry, journal, delivery, calls, lifecycle, startCall };
 }
 
-function parsed(request: ScriptedRequest | undefined): { event: string; call: CallRecord } {
+function parsed(request: ReceivedWebhook | undefined): { event: string; call: CallRecord } {
   return JSON.parse(request?.body.toString("utf8") ?? "null") as { event: string; call: CallRecord };
 }
 
-async function verifies(request: ScriptedRequest | undefined, secret: string | string[], now: number): Promise<boolean> {
-  return verifyWebhookSignature({
-    body: request?.body ?? new Uint8Array(),
-    timestamp: headerOf(request?.headers ?? {}, TIMESTAMP_HEADER),
-    signature: headerOf(request?.headers ?? {}, SIGNATURE_HEADER),
-    secret,
-    now,
-  });
+async function verifies(request: ReceivedWebhook | undefined, secret: string | string[], now: number): Promise<boolean> {
+  const keys = typeof secret === "string" ? { secret } : { secrets: secret };
+  const signed = { body: request?.body ?? new Uint8Array(), headers: request?.headers ?? {}, now };
+  return verifyWebhook({ ...signed, ...keys }).then(
+    () => true,
+    () => false,
+  );
 }
 
 describe("webhook delivery to a real receiver", () => {
@@ -256,7 +252,7 @@ describe("webhook delivery to a real receiver", () => {
     startCall("t1", { agentId: null });
     await timers.idle();
     await clock.advance(10 * SEC);
-    const agents = (x: ScriptedReceiver) => x.received.map((q) => `${parsed(q).event}:${String(parsed(q).call["agentId"]).slice(0, 1)}`);
+    const agents = (x: WebhookReceiver) => x.received.map((q) => `${parsed(q).event}:${String(parsed(q).call["agentId"]).slice(0, 1)}`);
     expect(all.received).toHaveLength(12);
     expect(agents(onlyA)).toEqual(["call.started:1", "call.joined:1", "call.ended:1", "call.billed:1"]);
     expect(agents(endedOnly)).toEqual(["call.ended:1", "call.ended:2", "call.ended:n"]);

@@ -33,6 +33,16 @@ async function drain<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
+/** Walks `iterable` into `got` until it ends or throws; returns what it threw (undefined when it ended). */
+async function drainUntilError<T>(iterable: AsyncIterable<T>, got: T[]): Promise<unknown> {
+  try {
+    for await (const x of iterable) got.push(x);
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 describe("page counts", () => {
   const cases = [
     { name: "0 items", count: 0, pageSize: 5, wantPages: 1 },
@@ -127,14 +137,7 @@ describe("resume after a failure of page k", () => {
     const client = clientFor(server);
     const got: Call[] = [];
     const first = paginate(client, SEED_PATH, init, { pageSize: 5, prefetch });
-    const error = await (async () => {
-      try {
-        for await (const call of first) got.push(call);
-      } catch (e) {
-        return e;
-      }
-      return undefined;
-    })();
+    const error = await drainUntilError(first, got);
 
     expect(error).toBeInstanceOf(Error);
     expect((error as { status?: unknown }).status).toBe(503);
@@ -335,14 +338,7 @@ describe("guards", () => {
     const server = await serve({ items: all, loopAtPage: 2 });
     const walker = paginate(clientFor(server), SEED_PATH, init, { pageSize: 5 });
     const got: Call[] = [];
-    const error = await (async () => {
-      try {
-        for await (const call of walker) got.push(call);
-      } catch (e) {
-        return e;
-      }
-      return undefined;
-    })();
+    const error = await drainUntilError(walker, got);
     expect(error).toBeInstanceOf(PaginationError);
     expect((error as PaginationError).reason).toBe("cursor-loop");
     expect((error as PaginationError).message).toMatch(/second time/);

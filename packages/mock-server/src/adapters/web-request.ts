@@ -1,4 +1,4 @@
-import type { MockInstance } from "../internal/mock-instance.js";
+import type { MockInstance } from "../instance/mock-instance.js";
 import type { LiveCalls } from "../behaviours/ultravox/live-calls.js";
 import type { MockCalls, MockHandler, MockWebhooks } from "../mock-options.js";
 import { ConnectionReset } from "../pipeline/connection-reset.js";

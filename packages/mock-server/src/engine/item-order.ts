@@ -1,19 +1,8 @@
+import type { ItemOrder, SortValue } from "../behaviour.js";
 import type { StoredItem } from "../state/stored-item.js";
 
-/** One component of a sort key; null sorts after every value, as PostgreSQL's default does. */
-export type SortValue = string | number | null;
-
-/** An order of a list other than the default newest first, for `sortedPage`. */
-export interface ItemOrder {
-  /** Names the order inside cursors: a cursor made under another order is refused. */
-  readonly id: string;
-  /** The item's sort key, compared component by component. */
-  readonly key: (item: StoredItem) => readonly SortValue[];
-  /** Per key component: 1 ascending, -1 descending. */
-  readonly directions: readonly (1 | -1)[];
-  /** Ties are broken by insertion order (`seq`) in this direction, so the order is total. */
-  readonly seqDirection: 1 | -1;
-}
+// Defined with the behaviour contract, which names them (ListRules.order); re-exported for the engine's sorting modules.
+export type { ItemOrder, SortValue };
 
 /** The API's default: newest first. */
 export const NEWEST_FIRST: ItemOrder = { id: "", key: () => [], directions: [], seqDirection: -1 };

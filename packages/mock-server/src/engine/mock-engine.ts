@@ -1,6 +1,6 @@
 import type { ValidateFunction } from "ajv";
 import type { BehaviourHost, BehaviourSource, OperationCall } from "../behaviour.js";
-import { BehaviourRegistry, generatedBy } from "../behaviours/registry.js";
+import { BehaviourRegistry, generatedBy } from "./behaviour-registry.js";
 import type { JsonObject } from "../internal/json.js";
 import { apiKeyOf } from "../pipeline/api-key.js";
 import type { Answer, CoreRequest, CoreResponse } from "../pipeline/core-exchange.js";

@@ -1,4 +1,8 @@
-import type { ClockMode } from "../mock-options.js";
+/**
+ * "real": wall time plus an offset that `advance`/`set` move (the time keeps flowing).
+ * "virtual": time stands still and moves only when told (deterministic tests).
+ */
+export type ClockMode = "real" | "virtual";
 
 /** What a listener learns when the clock is moved by `advance` or `set`. */
 export interface ClockChange {

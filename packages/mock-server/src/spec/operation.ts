@@ -1,7 +1,7 @@
+import { toJsonSchema } from "@ultravox-api/client/json-schema";
 import type { ValidateFunction } from "ajv";
 import { asArray, isObject, type JsonObject } from "../internal/json.js";
 import { objectProperties, resolveRef } from "./json-schema.js";
-import { toJsonSchema } from "./to-json-schema.js";
 
 /** What the mock does for an operation, decided from the spec's path shapes (see README). */
 export type OperationKind =

@@ -1,8 +1,8 @@
+import { toJsonSchema } from "@ultravox-api/client/json-schema";
 import type { Ajv, Options, ValidateFunction } from "ajv";
 import { asArray, isObject, type JsonObject } from "../internal/json.js";
 import type { createAjv } from "./create-ajv.js";
 import { METHODS, type CompiledOperation } from "./operation.js";
-import { toJsonSchema } from "./to-json-schema.js";
 
 /** The three ajv setups validators come from: parameters (coercing strings), request bodies, responses. */
 export type ValidatorSet = "param" | "req" | "res";

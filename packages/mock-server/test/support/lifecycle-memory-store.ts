@@ -1,4 +1,5 @@
-import type { BatchLifecycleStore, LifecycleBatch, LifecycleScheduledCall, ScheduledCallUpdate } from "../../src/behaviours/ultravox/batch-lifecycle.js";
+import type { BatchLifecycleStore } from "../../src/behaviours/ultravox/batch-lifecycle.js";
+import type { LifecycleBatch, LifecycleScheduledCall, ScheduledCallUpdate } from "../../src/behaviours/ultravox/batch-model.js";
 
 export interface StoredScheduledCall extends LifecycleScheduledCall {
   readonly callId: string | null;

@@ -1,4 +1,5 @@
 import { signWebhook } from "@ultravox-api/client/webhooks";
+import type { LifecycleBatch, LifecycleScheduledCall, ScheduledCallUpdate } from "./batch-model.js";
 import { isOutgoingMedium, parseTime } from "./batch-validation.js";
 
 /*
@@ -18,32 +19,6 @@ import { isOutgoingMedium, parseTime } from "./batch-validation.js";
  *   A delivery that fails (network error, timeout, non-2xx) marks the call ERROR with a message and
  *   the Call is discarded.
  */
-
-export type ScheduledCallStatus = "FUTURE" | "PENDING" | "SUCCESS" | "EXPIRED" | "ERROR";
-
-/** The fields of a batch the lifecycle reads. */
-export interface LifecycleBatch {
-  readonly created: string;
-  readonly windowStart?: string | null;
-  readonly windowEnd?: string | null;
-  readonly paused?: boolean;
-  readonly webhookUrl?: string | null;
-  readonly webhookSecret?: string | null;
-  readonly endedAt?: string | null;
-}
-
-/** One scheduled call, in the batch's order. `key` is whatever the store identifies it by. */
-export interface LifecycleScheduledCall {
-  readonly key: string;
-  readonly status: ScheduledCallStatus;
-  readonly medium?: unknown;
-}
-
-export interface ScheduledCallUpdate {
-  readonly status: ScheduledCallStatus;
-  readonly callId?: string | null;
-  readonly error?: string | null;
-}
 
 /**
  * What the lifecycle needs from the mock's state; `Ref` is the store's handle on one batch

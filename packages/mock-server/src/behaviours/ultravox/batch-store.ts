@@ -1,6 +1,7 @@
 import type { JsonObject } from "../../internal/json.js";
 import type { TenantStore } from "../../state/tenant-store.js";
-import type { BatchLifecycleStore, LifecycleBatch, LifecycleScheduledCall, ScheduledCallStatus, ScheduledCallUpdate } from "./batch-lifecycle.js";
+import type { BatchLifecycleStore } from "./batch-lifecycle.js";
+import type { LifecycleBatch, LifecycleScheduledCall, ScheduledCallStatus, ScheduledCallUpdate } from "./batch-model.js";
 
 /** What the batch store needs from the mock: tenants, and Calls generated like the API's. */
 export interface BatchStoreAccess {

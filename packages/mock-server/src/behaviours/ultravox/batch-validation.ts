@@ -2,7 +2,7 @@
  * The API's checks on scheduled batches beyond their schema (docs.ultravox.ai/telephony/outbound-call-scheduler).
  */
 
-import type { LifecycleBatch } from "./batch-lifecycle.js";
+import type { LifecycleBatch } from "./batch-model.js";
 
 /** Media with an `outgoing` leg: Ultravox dials them itself, no webhook needed. */
 export function isOutgoingMedium(medium: unknown): boolean {

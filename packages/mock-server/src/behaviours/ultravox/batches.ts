@@ -1,7 +1,8 @@
 import type { ChildRecord, OperationBehaviour, OperationCall } from "../../behaviour.js";
 import type { JsonObject } from "../../internal/json.js";
 import { HttpFailure } from "../../pipeline/http-failure.js";
-import type { BatchLifecycle, LifecycleBatch } from "./batch-lifecycle.js";
+import type { BatchLifecycle } from "./batch-lifecycle.js";
+import type { LifecycleBatch } from "./batch-model.js";
 import { BatchStore } from "./batch-store.js";
 import { validateBatchCreate, validateBatchPatch, type BatchValidationOptions } from "./batch-validation.js";
 

@@ -1,5 +1,5 @@
 import type { BehaviourSource, OperationBehaviour } from "../../behaviour.js";
-import { combine } from "../registry.js";
+import { combine } from "../../engine/behaviour-registry.js";
 import { BatchLifecycle, SETTLED as SETTLED_BATCHES, type BatchLifecycleOptions } from "./batch-lifecycle.js";
 import { BatchStore } from "./batch-store.js";
 import type { BatchValidationOptions } from "./batch-validation.js";

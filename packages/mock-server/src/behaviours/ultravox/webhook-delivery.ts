@@ -1,5 +1,7 @@
 import { signWebhook } from "@ultravox-api/client/webhooks";
 import type { TimerClock } from "./clock-timers.js";
+import { WebhookHealthRecorder } from "./webhook-health.js";
+import type { DeliveryWebhook, WebhookRegistry } from "./webhook-model.js";
 
 /*
  * Deliveries of call events to registered webhooks (`/api/webhooks`), as the Ultravox docs describe
@@ -13,50 +15,11 @@ import type { TimerClock } from "./clock-timers.js";
  *   time) is a failure, retried on the mock's clock: up to 10 retries, the first 30 s after the
  *   first attempt, each interval doubling (30 s, 1 min, 2 min … 256 min), times counted from when
  *   each attempt was due, so a virtual clock gives exact times.
- * - Health (the docs do not give the API's rule; this is the mock's, documented): every failed
- *   attempt appends `{timestamp, failure}` to `recentFailures` (the last `recentFailuresLimit`,
- *   oldest first). After `unhealthyAfter` consecutive failed attempts (default 11: one delivery's
- *   whole schedule) the webhook turns `unhealthy`; the next successful attempt turns it back to
- *   `normal`. `lastStatusChange` is the time of the attempt that changed it. Unhealthy webhooks
- *   still receive deliveries (that is how they recover).
+ * - Health (the docs do not give the API's rule; the mock's is WebhookHealthRecorder's): after
+ *   `unhealthyAfter` consecutive failed attempts (default 11: one delivery's whole schedule) the
+ *   webhook turns `unhealthy`. Unhealthy webhooks still receive deliveries (that is how they recover).
  * - Every attempt is reported to the journal sink.
  */
-
-export type WebhookStatus = "normal" | "unhealthy";
-
-/** The spec's WebhookFailure. */
-export interface WebhookFailure {
-  /** ISO 8601. */
-  readonly timestamp: string;
-  readonly failure: string;
-}
-
-/** The fields of a Webhook resource delivery reads. */
-export interface DeliveryWebhook {
-  readonly webhookId: string;
-  readonly url: string;
-  readonly events: readonly string[];
-  readonly secrets?: readonly string[] | null;
-  readonly agentId?: string | null;
-  readonly status?: WebhookStatus;
-  readonly lastStatusChange?: string | null;
-  readonly recentFailures?: readonly WebhookFailure[] | null;
-}
-
-/** The read-only health fields delivery writes back. */
-export interface WebhookHealth {
-  readonly status: WebhookStatus;
-  readonly lastStatusChange: string | null;
-  readonly recentFailures: readonly WebhookFailure[];
-}
-
-/** Where webhooks live; `Scope` is whatever holds one account's webhooks (e.g. a tenant). */
-export interface WebhookRegistry<Scope> {
-  webhooks(scope: Scope): Iterable<DeliveryWebhook>;
-  /** One webhook, or undefined once deleted. */
-  webhook(scope: Scope, webhookId: string): DeliveryWebhook | undefined;
-  updateHealth(scope: Scope, webhookId: string, health: WebhookHealth): void;
-}
 
 /**
  * The headers that sign `body` with each of `secrets` at `timestamp`
@@ -139,10 +102,7 @@ export class WebhookDelivery<Scope> {
   readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
   readonly #timeoutMs: number;
   readonly #retry: RetrySchedule;
-  readonly #unhealthyAfter: number;
-  readonly #failuresLimit: number;
-  // Consecutive failed attempts per webhook, by scope.
-  readonly #streaks = new Map<Scope, Map<string, number>>();
+  readonly #health: WebhookHealthRecorder<Scope>;
   readonly #cancels = new Set<() => void>();
 
   constructor(deps: WebhookDeliveryDeps<Scope>) {
@@ -162,8 +122,8 @@ export class WebhookDelivery<Scope> {
     if (!Number.isInteger(this.#retry.retries) || this.#retry.retries < 0) {
       throw new RangeError(`retry.retries must be an integer >= 0, got ${this.#retry.retries}.`);
     }
-    this.#unhealthyAfter = positive(deps.unhealthyAfter ?? 11, "unhealthyAfter");
-    this.#failuresLimit = positive(deps.recentFailuresLimit ?? 10, "recentFailuresLimit");
+    const unhealthyAfter = positive(deps.unhealthyAfter ?? 11, "unhealthyAfter");
+    this.#health = new WebhookHealthRecorder(deps.registry, unhealthyAfter, positive(deps.recentFailuresLimit ?? 10, "recentFailuresLimit"));
   }
 
   /** Delays of the retries in ms, in order (30 s, 60 s, 120 s … with the defaults). */
@@ -195,7 +155,7 @@ export class WebhookDelivery<Scope> {
   clear(): void {
     for (const cancel of this.#cancels) cancel();
     this.#cancels.clear();
-    this.#streaks.clear();
+    this.#health.clear();
   }
 
   #schedule(delivery: Delivery<Scope>, attempt: number, at: number): void {
@@ -244,40 +204,11 @@ export class WebhookDelivery<Scope> {
       callId: delivery.callId,
       durationMs: performance.now() - started,
     }, delivery.scope);
-    this.#recordHealth(delivery.scope, webhook, at, error);
+    this.#health.record(delivery.scope, webhook, at, error);
     if (error !== undefined && attempt <= this.#retry.retries) {
       const delay = this.#retry.firstDelayMs * this.#retry.factor ** (attempt - 1);
       this.#schedule(delivery, attempt + 1, at + delay);
     }
-  }
-
-  #recordHealth(scope: Scope, webhook: DeliveryWebhook, at: number, error: string | undefined): void {
-    let streaks = this.#streaks.get(scope);
-    if (streaks === undefined) {
-      streaks = new Map();
-      this.#streaks.set(scope, streaks);
-    }
-    // Re-read: the webhook may have changed while the attempt was in flight.
-    const current = this.#registry.webhook(scope, webhook.webhookId);
-    if (current === undefined) return;
-    const status = current.status ?? "normal";
-    const recentFailures = current.recentFailures ?? [];
-    const time = new Date(at).toISOString();
-    if (error === undefined) {
-      streaks.set(webhook.webhookId, 0);
-      if (status === "unhealthy") {
-        this.#registry.updateHealth(scope, webhook.webhookId, { status: "normal", lastStatusChange: time, recentFailures });
-      }
-      return;
-    }
-    const streak = (streaks.get(webhook.webhookId) ?? 0) + 1;
-    streaks.set(webhook.webhookId, streak);
-    const turns = status === "normal" && streak >= this.#unhealthyAfter;
-    this.#registry.updateHealth(scope, webhook.webhookId, {
-      status: turns ? "unhealthy" : status,
-      lastStatusChange: turns ? time : (current.lastStatusChange ?? null),
-      recentFailures: [...recentFailures, { timestamp: time, failure: error }].slice(-this.#failuresLimit),
-    });
   }
 }
 

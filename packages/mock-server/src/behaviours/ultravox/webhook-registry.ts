@@ -1,5 +1,5 @@
 import type { TenantStore } from "../../state/tenant-store.js";
-import type { DeliveryWebhook, WebhookHealth, WebhookRegistry } from "./webhook-delivery.js";
+import type { DeliveryWebhook, WebhookHealth, WebhookRegistry } from "./webhook-model.js";
 
 const WEBHOOKS = "/api/webhooks";
 

@@ -4,13 +4,13 @@ import type { LiveCalls } from "../behaviours/ultravox/live-calls.js";
 import type { EngineOptions } from "../engine/mock-engine.js";
 import { spec as bundledSpec } from "../generated/spec.js";
 import { bundledValidators } from "../generated/validators.js";
+import { isObject } from "../internal/json.js";
+import { Prng } from "../internal/prng.js";
 import type { MockOptions } from "../mock-options.js";
 import { FaultInjector } from "../pipeline/fault-injector.js";
 import { RateLimiter } from "../pipeline/rate-limiter.js";
 import { RequestJournal } from "../pipeline/request-journal.js";
 import { VirtualClock } from "../pipeline/virtual-clock.js";
-import { isObject } from "./json.js";
-import { Prng } from "./prng.js";
 import type { ValidatorOptions } from "../spec/validators.js";
 
 /** What tests and the entries add to the user's options (see createMockInstance). */

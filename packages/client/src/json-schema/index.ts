@@ -1,0 +1,1 @@
+export { toJsonSchema, type SchemaDirection } from "./to-json-schema.js";

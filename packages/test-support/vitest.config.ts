@@ -1,0 +1,3 @@
+import { packageTestConfig } from "../../vitest-package-config.mjs";
+
+export default packageTestConfig();
