@@ -17,7 +17,6 @@ export default defineConfig({
     include: [
       "test/faults-fault-injector.test.ts",
       "test/rate-limit-rate-limiter.test.ts",
-      "test/list-filters.test.ts",
       "test/drf-errors.test.ts",
       "test/drf-errors-shapes.test.ts",
       "test/drf-errors-divergences.test.ts",

@@ -71,8 +71,8 @@ describe("calls filters at their bounds", () => {
     { given: "metadata: an own key that shadows a built-in", query: { metadata: { toString: "x" } }, want: ["c4"] },
     { given: "metadata: non-text values are left out", query: { metadata: { team: 1 } }, want: ["c4", "c3", "c2", "c1"] },
     { given: "metadata not an object: no filter", query: { metadata: "team" }, want: ["c4", "c3", "c2", "c1"] },
-  ])("$given: $query → $want", ({ query, want }) => {
-    expect(calls(query as JsonObject)).toEqual(want);
+  ] as { given: string; query: JsonObject; want: string[] }[])("$given: $query → $want", ({ query, want }) => {
+    expect(calls(query)).toEqual(want);
   });
 
   it("takes the time-of-day defaults from the spec's when it has them", () => {
