@@ -88,10 +88,10 @@ describe("FaultInjector.decide over many requests", () => {
     Array.from({ length: n }, () => faults.decide(method, path).outcome.kind);
 
   it.each([
-    { given: "a status rule without times", rule: { kind: "status", status: 500 } as FaultRule, want: Array<string>(5).fill("status") },
-    { given: "a reset rule without times", rule: { kind: "reset" } as FaultRule, want: Array<string>(5).fill("reset") },
-    { given: "a status rule with times 1", rule: { kind: "status", status: 500, times: 1 } as FaultRule, want: ["status", "pass", "pass", "pass", "pass"] },
-    { given: "a reset rule with times 3", rule: { kind: "reset", times: 3 } as FaultRule, want: ["reset", "reset", "reset", "pass", "pass"] },
+    { given: "a status rule without times", rule: { kind: "status", status: 500 }, want: Array<string>(5).fill("status") },
+    { given: "a reset rule without times", rule: { kind: "reset" }, want: Array<string>(5).fill("reset") },
+    { given: "a status rule with times 1", rule: { kind: "status", status: 500, times: 1 }, want: ["status", "pass", "pass", "pass", "pass"] },
+    { given: "a reset rule with times 3", rule: { kind: "reset", times: 3 }, want: ["reset", "reset", "reset", "pass", "pass"] },
   ])("$given fires $want", ({ rule, want }) => {
     const faults = new FaultInjector([rule]);
     expect(kinds(faults, 5)).toEqual(want);
@@ -192,12 +192,12 @@ describe("FaultInjector status answers: default bodies and Retry-After", () => {
   });
 
   it.each([
-    { rule: { kind: "status", status: 503 } as FaultRule, retry: "1", detail: "Service temporarily unavailable, try again later (injected fault)." },
-    { rule: { kind: "status", status: 503, retryAfterSeconds: 30 } as FaultRule, retry: "30", detail: "Service temporarily unavailable, try again later (injected fault)." },
-    { rule: { kind: "status", status: 429, retryAfterSeconds: 0 } as FaultRule, retry: "0", detail: "Request was throttled. Expected available in 0 seconds." },
-    { rule: { kind: "status", status: 429, retryAfterSeconds: 1 } as FaultRule, retry: "1", detail: "Request was throttled. Expected available in 1 second." },
-    { rule: { kind: "status", status: 429, retryAfterSeconds: 2 } as FaultRule, retry: "2", detail: "Request was throttled. Expected available in 2 seconds." },
-    { rule: { kind: "status", status: 500, retryAfterSeconds: 4 } as FaultRule, retry: "4", detail: "A server error occurred (injected fault)." },
+    { rule: { kind: "status", status: 503 }, retry: "1", detail: "Service temporarily unavailable, try again later (injected fault)." },
+    { rule: { kind: "status", status: 503, retryAfterSeconds: 30 }, retry: "30", detail: "Service temporarily unavailable, try again later (injected fault)." },
+    { rule: { kind: "status", status: 429, retryAfterSeconds: 0 }, retry: "0", detail: "Request was throttled. Expected available in 0 seconds." },
+    { rule: { kind: "status", status: 429, retryAfterSeconds: 1 }, retry: "1", detail: "Request was throttled. Expected available in 1 second." },
+    { rule: { kind: "status", status: 429, retryAfterSeconds: 2 }, retry: "2", detail: "Request was throttled. Expected available in 2 seconds." },
+    { rule: { kind: "status", status: 500, retryAfterSeconds: 4 }, retry: "4", detail: "A server error occurred (injected fault)." },
   ])("$rule → Retry-After $retry, $detail", ({ rule, retry, detail }) => {
     expect(answer(rule)).toEqual({ kind: "status", status: rule.kind === "status" ? rule.status : 0, body: { detail }, headers: { "Retry-After": retry } });
   });
@@ -222,7 +222,7 @@ describe("FaultInjector at run time", () => {
 
   it("a bad rule in add() adds nothing", () => {
     const faults = new FaultInjector();
-    expect(() => faults.add({ kind: "status", status: 700 } as FaultRule)).toThrow(STATUS_ERROR);
+    expect(() => faults.add({ kind: "status", status: 700 })).toThrow(STATUS_ERROR);
     expect(faults.empty).toBe(true);
   });
 
