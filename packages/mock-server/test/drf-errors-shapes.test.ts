@@ -120,6 +120,26 @@ describe("toFieldErrors with the body's schema: DRF's nested error shapes", () =
   });
 });
 
+describe("toFieldErrors: schemas that refer to themselves end (the walker's bounds)", () => {
+  const typeError = [{ keyword: "type", instancePath: "/f", schemaPath: "", params: { type: "object" }, data: "x" }];
+  const body = (schemas: JsonObject) => toFieldErrors(typeError, { schema: { type: "object", properties: { f: { $ref: "#/components/schemas/Self" } } }, schemas, data: { f: "x" } });
+
+  it("a one-part allOf that refers to itself: no fields known, a dict field's message", () => {
+    expect(body({ Self: { allOf: [{ $ref: "#/components/schemas/Self" }] } })).toEqual({ f: ['Expected a dictionary of items but got type "str".'] });
+  });
+
+  it("an allOf that includes itself and adds fields: a serializer, found once the recursion stops", () => {
+    const schemas = { Self: { allOf: [{ $ref: "#/components/schemas/Self" }, { type: "object", properties: { a: { type: "string" } } }] } };
+    expect(body(schemas)).toEqual({ f: { non_field_errors: [NOT_A_DICT("str")] } });
+  });
+
+  it("an enum value of exactly 60 characters is shown whole; 61 are cut", () => {
+    const enumError = (value: string) => [{ keyword: "enum", instancePath: "/f", schemaPath: "", params: {}, data: value }];
+    expect(toFieldErrors(enumError("y".repeat(60)))).toEqual({ f: [`"${"y".repeat(60)}" is not a valid choice.`] });
+    expect(toFieldErrors(enumError("y".repeat(61)))).toEqual({ f: [`"${"y".repeat(60)}…" is not a valid choice.`] });
+  });
+});
+
 describe("toFieldErrors for query parameters (form: true): Django form fields' words", () => {
   const query = (schema: object): object => ({ type: "object", additionalProperties: false, properties: { q: schema } });
   const formBody = (schema: object, data: JsonObject): unknown => {
