@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FaultRule } from "../src/fault-rule.js";
+import type { FaultRule, StatusFault } from "../src/fault-rule.js";
 import { delay, FaultInjector, parseFaultRules } from "../src/pipeline/fault-injector.js";
 
 // Every bound of a fault rule's options, both sides; counted and uncounted rules over many
@@ -92,7 +92,7 @@ describe("FaultInjector.decide over many requests", () => {
     { given: "a reset rule without times", rule: { kind: "reset" }, want: Array<string>(5).fill("reset") },
     { given: "a status rule with times 1", rule: { kind: "status", status: 500, times: 1 }, want: ["status", "pass", "pass", "pass", "pass"] },
     { given: "a reset rule with times 3", rule: { kind: "reset", times: 3 }, want: ["reset", "reset", "reset", "pass", "pass"] },
-  ])("$given fires $want", ({ rule, want }) => {
+  ] satisfies { given: string; rule: FaultRule; want: string[] }[])("$given fires $want", ({ rule, want }) => {
     const faults = new FaultInjector([rule]);
     expect(kinds(faults, 5)).toEqual(want);
   });
@@ -198,8 +198,8 @@ describe("FaultInjector status answers: default bodies and Retry-After", () => {
     { rule: { kind: "status", status: 429, retryAfterSeconds: 1 }, retry: "1", detail: "Request was throttled. Expected available in 1 second." },
     { rule: { kind: "status", status: 429, retryAfterSeconds: 2 }, retry: "2", detail: "Request was throttled. Expected available in 2 seconds." },
     { rule: { kind: "status", status: 500, retryAfterSeconds: 4 }, retry: "4", detail: "A server error occurred (injected fault)." },
-  ])("$rule → Retry-After $retry, $detail", ({ rule, retry, detail }) => {
-    expect(answer(rule)).toEqual({ kind: "status", status: rule.kind === "status" ? rule.status : 0, body: { detail }, headers: { "Retry-After": retry } });
+  ] satisfies { rule: StatusFault; retry: string; detail: string }[])("$rule → Retry-After $retry, $detail", ({ rule, retry, detail }) => {
+    expect(answer(rule)).toEqual({ kind: "status", status: rule.status, body: { detail }, headers: { "Retry-After": retry } });
   });
 
   it("a given body replaces the default one; Retry-After stays", () => {
