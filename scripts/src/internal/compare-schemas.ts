@@ -1,6 +1,7 @@
 import type { ChangeClass } from "../classify.js";
 import type { ChangeFlag, Direction, SpecChange } from "../spec-diff-types.js";
 import { canonicalJson } from "./canonical-json.js";
+import { componentRenames } from "./detect-renames.js";
 import type { Shape, ShapeCache } from "./schema-shape.js";
 
 export interface CompareContext {
@@ -47,8 +48,10 @@ export function compareSchemas(a: unknown, b: unknown, where: string, ctx: Compa
     ctx.seen.add(key);
   }
   if (!top && sa.name !== sb.name && sa.name !== undefined && sb.name !== undefined) {
-    // The property now points at another named type; what follows says whether the shapes differ.
+    // The property now points at another named type; what follows says whether the shapes differ,
+    // unless that type is the old one renamed: its changes are reported once, under its old name.
     emit(change("none", "ref-renamed", where, `now typed as \`${sb.name}\` (was \`${sa.name}\`)`));
+    if (componentRenames(ctx.old, ctx.new).get(sa.name) === sb.name) return;
   }
 
   if ((sa.variants === undefined) !== (sb.variants === undefined)) {
@@ -149,8 +152,9 @@ function visible(shape: Shape, cache: ShapeCache, dir: Direction): Map<string, u
 
 function compareVariants(variantsA: readonly unknown[], variantsB: readonly unknown[], where: string, ctx: CompareContext): void {
   const { dir, emit } = ctx;
-  const va = label(variantsA, ctx.old);
-  const vb = label(variantsB, ctx.new);
+  // A branch whose component was renamed keeps its place: keyed by the new name on both sides.
+  const va = label(variantsA, ctx.old, componentRenames(ctx.old, ctx.new));
+  const vb = label(variantsB, ctx.new, new Map());
   for (const [key, raw] of vb) {
     const before = va.get(key);
     if (before === undefined) {
@@ -164,10 +168,13 @@ function compareVariants(variantsA: readonly unknown[], variantsB: readonly unkn
 }
 
 /** Union branches keyed by component name, or by position among the unnamed ones. */
-function label(variants: readonly unknown[], cache: ShapeCache): Map<string, unknown> {
+function label(variants: readonly unknown[], cache: ShapeCache, renames: ReadonlyMap<string, string>): Map<string, unknown> {
   const out = new Map<string, unknown>();
   let unnamed = 0;
-  for (const raw of variants) out.set(cache.shape(raw).name ?? `#${unnamed++}`, raw);
+  for (const raw of variants) {
+    const { name } = cache.shape(raw);
+    out.set(name === undefined ? `#${unnamed++}` : (renames.get(name) ?? name), raw);
+  }
   return out;
 }
 
