@@ -168,10 +168,11 @@ describe("ShapeCache: what a schema means to the generated types", () => {
     expect(() => cache.shape(ref("Loop"))).toThrow("shape.json: schema nesting through $ref/allOf is too deep (a cycle?)");
   });
 
-  it("follows a $ref chain of 60 (below the cycle limit)", () => {
+  it("follows $ref chains up to 64 deep, and no deeper", () => {
     const schemas: Record<string, unknown> = { S0: { type: "string" } };
-    for (let i = 1; i <= 60; i++) schemas[`S${i}`] = ref(`S${i - 1}`);
+    for (let i = 1; i <= 64; i++) schemas[`S${i}`] = ref(`S${i - 1}`);
     const cache = new ShapeCache({ components: { schemas } }, "chain.json");
-    expect(view(cache.shape(ref("S60")))).toEqual({ ...any, name: "S60", types: ["string"] });
+    expect(view(cache.shape(ref("S63")))).toEqual({ ...any, name: "S63", types: ["string"] });
+    expect(() => new ShapeCache({ components: { schemas } }, "chain.json").shape(ref("S64"))).toThrow("chain.json: schema nesting");
   });
 });
