@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { diffLines, worst } from "./helpers/diff-table.js";
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- rows edit nested OpenAPI objects freely
+type Doc = Record<string, unknown>;
+
+/** The object at `keys` below `d` (rows edit nested OpenAPI objects in place). */
+function at(d: Doc, ...keys: string[]): Doc {
+  let node: unknown = d;
+  for (const key of keys) node = (node as Doc)[key];
+  return node as Doc;
+}
 
 const str = { type: "string" };
 
@@ -44,9 +51,9 @@ function base(): Doc {
 
 const GET = "GET /api/x/{x_id}";
 const POST = "POST /api/x/{x_id}";
-const get = (d: Doc): Doc => d["paths"]["/api/x/{x_id}"].get as Doc;
-const post = (d: Doc): Doc => d["paths"]["/api/x/{x_id}"].post as Doc;
-const ok = (d: Doc): Doc => get(d)["responses"]["200"] as Doc;
+const get = (d: Doc): Doc => at(d, "paths", "/api/x/{x_id}", "get");
+const post = (d: Doc): Doc => at(d, "paths", "/api/x/{x_id}", "post");
+const ok = (d: Doc): Doc => at(get(d), "responses", "200");
 
 interface Row {
   readonly name: string;
@@ -104,7 +111,7 @@ const rows: Row[] = [
   {
     name: "a path parameter is always required (even without `required`)",
     given: (d) => {
-      d["paths"]["/api/x/{x_id}"].parameters = [{ in: "path", name: "x_id", schema: str }];
+      at(d, "paths", "/api/x/{x_id}")["parameters"] = [{ in: "path", name: "x_id", schema: str }];
     },
     lines: [],
   },
@@ -122,7 +129,7 @@ const rows: Row[] = [
     },
     given: (d) => {
       (get(d)["parameters"] as Doc[]).push({ $ref: "#/components/parameters/Page" });
-      d["components"].parameters.Page.schema = str;
+      at(d, "components", "parameters", "Page")["schema"] = str;
     },
     lines: [`breaking \`${GET}?page\`: type \`number\` → \`string\``, `docs \`${GET}?page\`: constraints changed (integer)`, "none `components.parameters`: changed (compared where operations use them)"],
   },
@@ -158,7 +165,7 @@ const rows: Row[] = [
   {
     name: "request body property change through its $ref",
     given: (d) => {
-      d["components"].requestBodies.XBody.content["application/json"].schema.required = ["a"];
+      at(d, "components", "requestBodies", "XBody", "content", "application/json", "schema")["required"] = ["a"];
     },
     lines: [`breaking \`${POST} body.a\`: now required`, "none `components.requestBodies`: changed (compared where operations use them)"],
   },
@@ -166,29 +173,29 @@ const rows: Row[] = [
   {
     name: "response headers through $refs: made required, documented",
     given: (d) => {
-      d["components"].headers.Why = { required: true, description: "Why.", schema: str };
+      at(d, "components", "headers")["Why"] = { required: true, description: "Why.", schema: str };
     },
     lines: [`additive \`${GET} 404 header X-Why\`: now always sent`, `docs \`${GET} 404 header X-Why\`: documentation changed`, "none `components.headers`: changed (compared where operations use them)"],
   },
   {
     name: "response header retyped",
     given: (d) => {
-      d["components"].headers.Why = { schema: { type: "integer" } };
+      at(d, "components", "headers")["Why"] = { schema: { type: "integer" } };
     },
     lines: [`breaking \`${GET} 404 header X-Why\`: type \`string\` → \`number\``, `docs \`${GET} 404 header X-Why\`: constraints changed (integer)`, "none `components.headers`: changed (compared where operations use them)"],
   },
   {
     name: "a second media type: each is named",
     given: (d) => {
-      ok(d)["content"]["text/csv"] = { schema: str };
-      ok(d)["content"]["application/json"].schema.properties.b = str;
+      at(ok(d), "content")["text/csv"] = { schema: str };
+      at(ok(d), "content", "application/json", "schema", "properties")["b"] = str;
     },
     lines: [`additive \`${GET} 200\`: new media type text/csv`, `additive \`${GET} 200 application/json.b\`: new property`],
   },
   {
     name: "a media type's examples changed",
     given: (d) => {
-      ok(d)["content"]["application/json"].examples = { one: { value: { a: "x" } } };
+      at(ok(d), "content", "application/json")["examples"] = { one: { value: { a: "x" } } };
     },
     lines: [`docs \`${GET} 200\`: examples changed`],
   },
@@ -241,8 +248,8 @@ const rows: Row[] = [
   {
     name: "path items and methods that are no objects are skipped",
     given: (d) => {
-      d["paths"]["/api/null"] = null;
-      d["paths"]["/api/y"] = { get: "junk", parameters: "junk" };
+      at(d, "paths")["/api/null"] = null;
+      at(d, "paths")["/api/y"] = { get: "junk", parameters: "junk" };
     },
     lines: [],
   },
