@@ -242,3 +242,53 @@ describe("spec:diff schema renames, compared modulo the renames", () => {
     expect(diff.class).toBe(row.want);
   });
 });
+
+/** Operations on the paths given, each a GET (`op<index>`) with its path parameters and an optional query `q`. */
+function paths(...list: string[]): string {
+  const ops = Object.fromEntries(
+    list.map((path, i) => [
+      path,
+      {
+        get: {
+          operationId: `op${String(i)}`,
+          parameters: [...[...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({ in: "path", name: m[1], required: true, schema: str })), { in: "query", name: "q", schema: str }],
+          responses: { "204": { description: "" } },
+        },
+      },
+    ]),
+  );
+  return JSON.stringify({ openapi: "3.0.3", info: { title: "Paths", version: "1" }, paths: ops });
+}
+
+const pathRows: { name: string; old: string[]; new: string[]; lines: string[] }[] = [
+  {
+    name: "one of two path parameters renamed: only it is named",
+    old: ["/api/a/{a_id}/b/{b_id}"],
+    new: ["/api/a/{a_id}/b/{id}"],
+    lines: [
+      "breaking `GET /api/a/{a_id}/b/{b_id}`: path parameter renamed: `{b_id}` → `{id}` (now `GET /api/a/{a_id}/b/{id}`)",
+    ],
+  },
+  {
+    name: "two removed paths of one template: each new path is matched once, in document order",
+    old: ["/api/a/{x}", "/api/a/{y}"],
+    new: ["/api/a/{z}"],
+    lines: [
+      "breaking `GET /api/a/{x}`: path parameter renamed: `{x}` → `{z}` (now `GET /api/a/{z}`)",
+      "breaking `GET /api/a/{y}`: removed",
+    ],
+  },
+  {
+    name: "another segment is no rename",
+    old: ["/api/a/{x}"],
+    new: ["/api/b/{z}"],
+    lines: ["additive `GET /api/b/{z}`: new operation", "breaking `GET /api/a/{x}`: removed"],
+  },
+];
+
+describe("spec:diff path parameter renames", () => {
+  it.each(pathRows)("$name", (row) => {
+    const { lines } = run(paths(...row.old), paths(...row.new));
+    expect(lines, lines.join("\n")).toEqual([...row.lines].sort());
+  });
+});
