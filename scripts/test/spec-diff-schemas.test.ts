@@ -289,6 +289,13 @@ const rows: Row[] = [
     response: ["docs `W<#0>`: constraints changed (maxLength)"],
   },
   {
+    name: "a branch of a union kept as a union made nullable and documented",
+    old: { oneOf: [{ type: "string" }, { type: "number" }] },
+    new: { oneOf: [{ type: "string", nullable: true, description: "S." }, { type: "number" }] },
+    request: ["additive `W<#0>`: now accepts null", "docs `W<#0>`: documentation changed"],
+    response: ["breaking `W<#0>`: now nullable", "docs `W<#0>`: documentation changed"],
+  },
+  {
     name: "a union gained a branch",
     old: { oneOf: [{ type: "string" }, { type: "number" }] },
     new: { anyOf: [{ type: "string" }, { type: "number" }, { type: "boolean" }] },
