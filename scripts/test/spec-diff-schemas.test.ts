@@ -80,6 +80,7 @@ const rows: Row[] = [
       ["multipleOf", { multipleOf: 6 }, { multipleOf: 2 }],
       ["multipleOf", { multipleOf: 2 }, { multipleOf: 3 }],
       ["uniqueItems", { uniqueItems: true }, {}],
+      ["uniqueItems", { uniqueItems: true }, { uniqueItems: false }],
       ["default", {}, { default: "x" }],
       ["pattern", { pattern: "^a" }, {}],
     ] as const
@@ -106,6 +107,13 @@ const rows: Row[] = [
     new: { type: "integer" },
     request: ["runtime-breaking `W`: the server now refuses more values (integers only)"],
     response: ["docs `W`: constraints changed (integer)"],
+  },
+  {
+    name: "retyped and limited at once: the limit still counts",
+    old: { type: "string" },
+    new: { type: "integer", maximum: 5 },
+    request: ["breaking `W`: type `string` → `number`", "runtime-breaking `W`: the server now refuses more values (maximum 5)", "docs `W`: constraints changed (integer)"],
+    response: ["breaking `W`: type `string` → `number`", "docs `W`: constraints changed (integer, maximum)"],
   },
   {
     name: "integer → number loosens",
