@@ -1,6 +1,7 @@
 import type { ChangeClass } from "../classify.js";
 import type { ChangeFlag, Direction, SpecChange } from "../spec-diff-types.js";
 import { canonicalJson } from "./canonical-json.js";
+import { componentRenames } from "./detect-renames.js";
 import type { Shape, ShapeCache } from "./schema-shape.js";
 
 export interface CompareContext {
@@ -27,14 +28,20 @@ function byDir(dir: Direction, whenRequest: ChangeClass, whenResponse: ChangeCla
  * `top` is set for a component's own comparison: nested refs to a component of the same name stop
  * there, since that component is reported once under its own name.
  */
-export function compareSchemas(a: unknown, b: unknown, where: string, ctx: CompareContext, top = false): void {
+export function compareSchemas(a: unknown, b: unknown, where: string, ctx: CompareContext, top = false, held = false): void {
   const sa = ctx.old.shape(a);
   const sb = ctx.new.shape(b);
   const { dir, emit } = ctx;
+  // A union on one side only: its branches are compared with the other side below, constraints included.
+  const oneSided = (sa.variants === undefined) !== (sb.variants === undefined);
 
-  if (sa.docs !== sb.docs) emit(change("docs", "docs-changed", where, "documentation changed"));
-  if (sa.constraints !== sb.constraints) compareConstraints(sa, sb, where, ctx);
-  if (!sa.nullable && sb.nullable) {
+  // `held`: a branch compared with the schema that replaced its union, whose docs and nullability
+  // were compared with the union's already.
+  if (!held && sa.docs !== sb.docs) emit(change("docs", "docs-changed", where, "documentation changed"));
+  if (!oneSided && sa.constraints !== sb.constraints) compareConstraints(sa, sb, where, ctx);
+  if (held) {
+    // Said at the union's level.
+  } else if (!sa.nullable && sb.nullable) {
     emit(change(byDir(dir, "additive", "breaking"), "nullable-changed", where, dir === "request" ? "now accepts null" : "now nullable"));
   } else if (sa.nullable && !sb.nullable) {
     emit(change(byDir(dir, "breaking", "additive"), "nullable-changed", where, dir === "request" ? "no longer accepts null" : "no longer null"));
@@ -47,14 +54,16 @@ export function compareSchemas(a: unknown, b: unknown, where: string, ctx: Compa
     ctx.seen.add(key);
   }
   if (!top && sa.name !== sb.name && sa.name !== undefined && sb.name !== undefined) {
-    // The property now points at another named type; what follows says whether the shapes differ.
+    // The property now points at another named type; what follows says whether the shapes differ,
+    // unless that type is the old one renamed: its changes are reported once, under its old name.
     emit(change("none", "ref-renamed", where, `now typed as \`${sb.name}\` (was \`${sa.name}\`)`));
+    if (componentRenames(ctx.old, ctx.new).get(sa.name) === sb.name) return;
   }
 
-  if ((sa.variants === undefined) !== (sb.variants === undefined)) {
+  if (oneSided) {
     // A union that gained or lost its choice (2 branches → 1, or a schema that became a union): the
     // side without a union is that one branch, and the branches say what changed.
-    compareVariants(sa.variants ?? [a], sb.variants ?? [b], where, ctx);
+    compareVariants(sa.variants ?? [a], sb.variants ?? [b], where, ctx, true);
     return;
   }
   compareTypes(sa, sb, where, ctx);
@@ -147,16 +156,17 @@ function visible(shape: Shape, cache: ShapeCache, dir: Direction): Map<string, u
   return out;
 }
 
-function compareVariants(variantsA: readonly unknown[], variantsB: readonly unknown[], where: string, ctx: CompareContext): void {
+function compareVariants(variantsA: readonly unknown[], variantsB: readonly unknown[], where: string, ctx: CompareContext, held = false): void {
   const { dir, emit } = ctx;
-  const va = label(variantsA, ctx.old);
-  const vb = label(variantsB, ctx.new);
+  // A branch whose component was renamed keeps its place: keyed by the new name on both sides.
+  const va = label(variantsA, ctx.old, componentRenames(ctx.old, ctx.new));
+  const vb = label(variantsB, ctx.new, new Map());
   for (const [key, raw] of vb) {
     const before = va.get(key);
     if (before === undefined) {
       const flags: ChangeFlag[] = dir === "response" ? ["response-enum-growth"] : [];
       emit(change("additive", `variant-added:${key}`, where, `new variant ${code(key)}`, flags));
-    } else compareSchemas(before, raw, `${where}<${key}>`, ctx);
+    } else compareSchemas(before, raw, `${where}<${key}>`, ctx, false, held);
   }
   for (const key of va.keys()) {
     if (!vb.has(key)) emit(change("breaking", `variant-removed:${key}`, where, `removed variant ${code(key)}`));
@@ -164,10 +174,13 @@ function compareVariants(variantsA: readonly unknown[], variantsB: readonly unkn
 }
 
 /** Union branches keyed by component name, or by position among the unnamed ones. */
-function label(variants: readonly unknown[], cache: ShapeCache): Map<string, unknown> {
+function label(variants: readonly unknown[], cache: ShapeCache, renames: ReadonlyMap<string, string>): Map<string, unknown> {
   const out = new Map<string, unknown>();
   let unnamed = 0;
-  for (const raw of variants) out.set(cache.shape(raw).name ?? `#${unnamed++}`, raw);
+  for (const raw of variants) {
+    const { name } = cache.shape(raw);
+    out.set(name === undefined ? `#${unnamed++}` : (renames.get(name) ?? name), raw);
+  }
   return out;
 }
 

@@ -109,6 +109,8 @@ export class ShapeCache {
     if (values) {
       if (values.includes(null)) nullable = true;
       enumValues = values.filter((v) => v !== null).map((v) => canonicalJson(v)).sort();
+      // An untyped enum is typed by its values (`enum: [null]` is `null`, `enum: ["a", 1]` is `"a" | 1`).
+      if (types === undefined && !composed) types = new Set(values.filter((v) => v !== null).map(jsonType));
     }
 
     const properties = new Map<string, unknown>(isObject(o["properties"]) ? Object.entries(o["properties"]) : []);
@@ -150,6 +152,10 @@ export class ShapeCache {
     }
     return parts.reduce((acc, part) => merge(acc, part, parts.length === 1), own);
   }
+}
+
+function jsonType(value: unknown): string {
+  return Array.isArray(value) ? "array" : typeof value;
 }
 
 function isNullOnly(shape: Shape): boolean {
