@@ -10,6 +10,7 @@ import createClient from "openapi-fetch";
 import { createUltravoxClient } from "@ultravox-api/client";
 import { bundleBreakdown, type ModuleBytes } from "./bundle-breakdown.js";
 import type { SequentialGetsResult } from "./sequential-gets.js";
+import { interleavedRounds } from "./interleaved-rounds.js";
 import { validation } from "./validate.js";
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -79,19 +80,9 @@ async function overhead(): Promise<void> {
   const N = 1000;
   const ROUNDS = 15;
   const names = Object.keys(contenders);
-  const ratios: Record<string, number[]> = {};
-  for (const run of Object.values(contenders)) for (let i = 0; i < 300; i++) await run(); // warm-up
-  for (let round = 0; round < ROUNDS; round++) {
-    const times: Record<string, number> = {};
-    for (const name of round % 2 ? [...names].reverse() : names) {
-      const run = contenders[name];
-      if (run === undefined) continue;
-      const start = performance.now();
-      for (let i = 0; i < N; i++) await run();
-      times[name] = performance.now() - start;
-    }
-    for (const name of names) (ratios[name] ??= []).push((times["bare openapi-fetch"] ?? NaN) / (times[name] ?? NaN));
-  }
+  const times = await interleavedRounds(contenders, { n: N, rounds: ROUNDS, warmUp: 300 });
+  const bareTimes = times["bare openapi-fetch"] ?? [];
+  const ratios = Object.fromEntries(names.map((name) => [name, (times[name] ?? []).map((ms, i) => (bareTimes[i] ?? NaN) / ms)]));
   console.log(`\n(1b) ${N} GETs answered by an in-memory fetch (the layer's CPU cost alone), ${ROUNDS} interleaved rounds`);
   console.table(names.map((name) => ({ contender: name, "× bare openapi-fetch": round(median(ratios[name] ?? [])) })));
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import type { paths } from "@ultravox-api/types";
 import createClient from "openapi-fetch";
 import { createUltravoxClient } from "@ultravox-api/client";
+import { interleavedRounds } from "./interleaved-rounds.js";
 
 export interface SequentialGetsResult {
   readonly n: number;
@@ -47,26 +48,14 @@ const contenders: Record<string, () => Promise<unknown>> = {
 };
 const N = 200;
 const ROUNDS = 21;
-const names = Object.keys(contenders);
+// Each contender compared with bare openapi-fetch within its round (see interleavedRounds).
+const times = await interleavedRounds(contenders, { n: N, rounds: ROUNDS, warmUp: 200 });
+const bareTimes = times["bare openapi-fetch"] ?? [];
 const opsPerSecond: Record<string, number[]> = {};
 const vsBare: Record<string, number[]> = {};
-for (const run of Object.values(contenders)) for (let i = 0; i < 200; i++) await run(); // warm-up
-// Interleaved rounds, the order reversed every other round, and each contender compared with bare
-// openapi-fetch within its round: drift (GC, CPU frequency, neighbours) and position hit all alike.
-for (let round = 0; round < ROUNDS; round++) {
-  const times: Record<string, number> = {};
-  for (const name of round % 2 ? [...names].reverse() : names) {
-    const run = contenders[name];
-    if (run === undefined) continue;
-    const start = performance.now();
-    for (let i = 0; i < N; i++) await run();
-    times[name] = performance.now() - start;
-  }
-  for (const name of names) {
-    const ms = times[name] ?? NaN;
-    (opsPerSecond[name] ??= []).push((N * 1000) / ms);
-    (vsBare[name] ??= []).push((times["bare openapi-fetch"] ?? NaN) / ms);
-  }
+for (const [name, perRound] of Object.entries(times)) {
+  opsPerSecond[name] = perRound.map((ms) => (N * 1000) / ms);
+  vsBare[name] = perRound.map((ms, i) => (bareTimes[i] ?? NaN) / ms);
 }
 server.close();
 const result: SequentialGetsResult = { n: N, rounds: ROUNDS, withEntries, opsPerSecond, vsBare };

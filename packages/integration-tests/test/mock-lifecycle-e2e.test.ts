@@ -4,7 +4,7 @@ import { createMockHandler, startMockServer, type MockServer } from "@ultravox-a
 import { collect as collectTyped, paginate as paginateTyped } from "@ultravox-api/pagination";
 import { startWebhookReceiver, type WebhookReceiver } from "@ultravox-api/test-support/webhook-receiver";
 import type { Schema } from "@ultravox-api/types";
-import { spawn } from "node:child_process";
+import { startListeningProcess } from "@ultravox-api/test-support/listening-process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -305,19 +305,9 @@ describe("client resilience observed in the journal", () => {
 describe("the CLI's clock and rate-limit flags", () => {
   it("--clock gives a virtual clock moved by the admin route; --rate-limit-per-key throttles", async () => {
     const cli = join(dirname(createRequire(import.meta.url).resolve("@ultravox-api/mock-server/package.json")), "dist/adapters/cli.js");
-    const child = spawn(process.execPath, [cli, "--port", "0", "--api-key", "cli.key", "--clock", "2025-06-02T08:00:00Z", "--rate-limit-per-key", "2"]);
+    const mock = await startListeningProcess([cli, "--port", "0", "--api-key", "cli.key", "--clock", "2025-06-02T08:00:00Z", "--rate-limit-per-key", "2"]);
+    const { url } = mock;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = "";
-        child.stdout.on("data", (chunk: Buffer) => {
-          out += chunk.toString();
-          const match = /listening on (http:\/\/\S+)/.exec(out);
-          if (match?.[1] !== undefined) resolve(match[1]);
-        });
-        child.once("exit", (code) => {
-          reject(new Error(`exited with ${String(code)}`));
-        });
-      });
       const headers = { "X-API-Key": "cli.key", "Content-Type": "application/json" };
       const clock = await fetch(`${url}/__mock/clock/advance`, { method: "POST", headers, body: JSON.stringify({ ms: 1000 }) });
       expect(await clock.json()).toEqual({ mode: "virtual", now: "2025-06-02T08:00:01.000Z" });
@@ -325,9 +315,7 @@ describe("the CLI's clock and rate-limit flags", () => {
       for (let i = 0; i < 3; i++) statuses.push((await fetch(`${url}/api/agents`, { headers })).status);
       expect(statuses).toEqual([200, 200, 429]);
     } finally {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+      await mock.stop();
     }
   });
 });

@@ -7,8 +7,8 @@
  * scheduled call must be listed exactly once. Baseline in the same run: the same load with rate
  * limits off. Run alone with `tsx bench/load.ts`, or from bench/run.ts.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { startListeningProcess, type ListeningProcess } from "@ultravox-api/test-support/listening-process";
 
 const cli = fileURLToPath(new URL("../dist/adapters/cli.js", import.meta.url));
 // One key shared by all clients, so the per-key limit (200/s) is what the load runs into.
@@ -49,29 +49,9 @@ export interface LoadResult {
   readonly firstError: string;
 }
 
-async function startMock(perKey: number | null): Promise<{ child: ChildProcess; url: string }> {
+async function startMock(perKey: number | null): Promise<ListeningProcess> {
   const limits = perKey === null ? [] : ["--rate-limits", "--rate-limit-per-key", String(perKey)];
-  const args = [cli, "--port", "0", "--seed", "load", ...KEYS.flatMap((key) => ["--api-key", key]), ...limits];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.once("exit", (code) => {
-      reject(new Error(`mock exited with ${String(code)}`));
-    });
-  });
-  return { child, url };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
+  return startListeningProcess([cli, "--port", "0", "--seed", "load", ...KEYS.flatMap((key) => ["--api-key", key]), ...limits]);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -131,7 +111,8 @@ async function listAll(stats: Stats, base: string, batch: Created, timings?: num
 export async function runLoad(name: string, options: LoadOptions = {}): Promise<LoadResult> {
   const clients = options.clients ?? 50;
   const durationMs = options.durationMs ?? 10_000;
-  const { child, url } = await startMock(options.perKey ?? null);
+  const mock = await startMock(options.perKey ?? null);
+  const { url } = mock;
   const stats = new Stats();
   const created: Created[] = [];
   let pages = 0;
@@ -224,7 +205,7 @@ export async function runLoad(name: string, options: LoadOptions = {}): Promise<
       firstError: stats.firstError || check.firstError,
     };
   } finally {
-    await stop(child);
+    await mock.stop();
   }
 }
 

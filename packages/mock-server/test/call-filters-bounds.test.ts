@@ -3,7 +3,7 @@ import { callFilters, CALL_FILTERS } from "../src/behaviours/ultravox/call-filte
 import { languageFilter, messageModeFilter, severityFilter, toolOrder } from "../src/behaviours/ultravox/list-rules.js";
 import { NEWEST_FIRST, sortItems } from "../src/engine/item-order.js";
 import { viewList, type ListDescription } from "../src/engine/list-filters.js";
-import { HttpFailure } from "../src/pipeline/http-failure.js";
+import { failure } from "./helpers/http-failure.js";
 import type { JsonObject } from "../src/internal/json.js";
 import type { StoredItem } from "../src/state/stored-item.js";
 
@@ -32,15 +32,6 @@ function shown(op: ListDescription, query: JsonObject, items: readonly StoredIte
 
 const calls = (query: JsonObject, op = CALLS_LIST): string[] => shown(op, query, CALLS, callFilters(op, query));
 
-function failure(run: () => unknown): { status: number; body: JsonObject } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HttpFailure) return { status: error.status, body: error.body };
-    throw error;
-  }
-  throw new Error("expected an HttpFailure");
-}
 
 describe("calls filters at their bounds", () => {
   it.each([

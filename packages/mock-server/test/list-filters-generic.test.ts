@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NEWEST_FIRST, sortItems, type ItemOrder } from "../src/engine/item-order.js";
 import { scalarText, viewList, type ListDescription } from "../src/engine/list-filters.js";
-import { HttpFailure } from "../src/pipeline/http-failure.js";
+import { failure } from "./helpers/http-failure.js";
 import type { JsonObject } from "../src/internal/json.js";
 import type { StoredItem } from "../src/state/stored-item.js";
 
@@ -32,15 +32,6 @@ function shown(query: JsonObject, op = describeList(), rules = {}): string[] {
   return sortItems(view.items, view.order ?? NEWEST_FIRST).map((entry) => String(entry.item.value["id"]));
 }
 
-function failure(run: () => unknown): { status: number; body: JsonObject } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HttpFailure) return { status: error.status, body: error.body };
-    throw error;
-  }
-  throw new Error("expected an HttpFailure");
-}
 
 describe("viewList: equality filters and search", () => {
   it.each([

@@ -8,7 +8,7 @@ import type { CompiledOperation } from "../src/spec/operation.js";
 import { rememberDeletedCall } from "../src/behaviours/ultravox/deleted-calls.js";
 import { agentsUsage, callUsage } from "../src/behaviours/ultravox/call-usage.js";
 import { callDuration, dateBound, parseDuration, parseTimeOfDay } from "../src/behaviours/ultravox/filter-values.js";
-import { HttpFailure } from "../src/pipeline/http-failure.js";
+import { failure } from "./helpers/http-failure.js";
 import { NEWEST_FIRST } from "../src/engine/item-order.js";
 import type { JsonObject } from "../src/internal/json.js";
 import { viewList as genericViewList, type ListView } from "../src/engine/list-filters.js";
@@ -44,15 +44,6 @@ function shown(op: CompiledOperation, query: JsonObject, items: readonly StoredI
   return page.results.map((item) => String(item[idField]));
 }
 
-function failure(run: () => unknown): { status: number; body: JsonObject } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HttpFailure) return { status: error.status, body: error.body };
-    throw error;
-  }
-  throw new Error("expected an HttpFailure");
-}
 
 const AG1 = "11111111-1111-4111-8111-111111111111";
 const AG2 = "22222222-2222-4222-8222-222222222222";
