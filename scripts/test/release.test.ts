@@ -42,6 +42,7 @@ const COPIED = [
   ".changeset",
   "scripts/package.json",
   "packages/integration-tests/package.json",
+  "packages/test-support/package.json",
   ...PACKAGES.flatMap((p) => ["package.json", "README.md", "LICENSE", "dist"].map((f) => `packages/${p.replace("@ultravox-api/", "")}/${f}`)),
 ];
 

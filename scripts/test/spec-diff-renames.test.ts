@@ -293,3 +293,69 @@ describe("spec:diff path parameter renames", () => {
     expect(lines, lines.join("\n")).toEqual([...row.lines].sort());
   });
 });
+
+/**
+ * A parent that reaches its child through each keyword that holds subschemas: renamed together, both
+ * are renames (the child's `$ref` is followed through the keyword), and documentation keys never stop
+ * a rename. The counter-rows change the shape around the `$ref`, which must stop the parent's rename.
+ */
+const through: { keyword: string; parent: (child: unknown) => Record<string, unknown> }[] = [
+  ...["items", "additionalProperties", "not", "contains", "propertyNames", "additionalItems", "unevaluatedItems", "unevaluatedProperties", "if", "then", "else"].map(
+    (keyword) => ({ keyword, parent: (child: unknown) => ({ [keyword]: child }) }),
+  ),
+  ...["allOf", "oneOf", "anyOf", "prefixItems"].map((keyword) => ({ keyword, parent: (child: unknown) => ({ [keyword]: [str, child] }) })),
+  ...["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"].map((keyword) => ({ keyword, parent: (child: unknown) => ({ type: "object", [keyword]: { a: int, b: child } }) })),
+  {
+    keyword: "discriminator (its mapping's values are $refs)",
+    parent: (child: unknown) => ({ oneOf: [child], discriminator: { propertyName: "name", mapping: { one: (child as { $ref: string }).$ref } } }),
+  },
+];
+const linked = (parentOld: unknown, parentNew: unknown) => ({
+  old: spec({ Parent: parentOld, Child: obj({ name: str }) }, "Parent"),
+  new: spec({ Parent2: parentNew, Child2: obj({ name: str }) }, "Parent2"),
+});
+
+describe("spec:diff renames follow $refs through every keyword that holds subschemas", () => {
+  for (const { keyword, parent } of through) {
+    it(`linked renames through ${keyword}`, () => {
+      const { old, new: next } = linked(parent(ref("Child")), parent(ref("Child2")));
+      expect(run(old, next).lines).toEqual([renamed("Child", "Child2"), renamed("Parent", "Parent2")]);
+    });
+  }
+
+  for (const key of ["description", "title", "example", "examples", "externalDocs", "deprecated"]) {
+    it(`a rename whose ${key} changed is still a rename`, () => {
+      const before = { ...obj({ name: str }), [key]: key === "deprecated" ? false : key === "externalDocs" ? { url: "https://a.example" } : "old" };
+      const after = { ...obj({ name: str }), [key]: key === "deprecated" ? true : key === "externalDocs" ? { url: "https://b.example" } : "new" };
+      const { lines } = run(spec({ Thing: before }, "Thing"), spec({ Thing2: after }, "Thing2"));
+      expect(lines.filter((line) => line.startsWith("breaking"))).toEqual([renamed("Thing", "Thing2")]);
+    });
+  }
+
+  it("a parent renamed alone, its $ref to a schema both versions have unchanged", () => {
+    const other = { Other: obj({ id: int }) };
+    const { lines } = run(spec({ Parent: { items: ref("Other") }, ...other }, "Parent"), spec({ Parent2: { items: ref("Other") }, ...other }, "Parent2"));
+    expect(lines).toEqual([renamed("Parent", "Parent2")]);
+  });
+
+  const notRenamed = [removed("Parent"), added("Parent2"), renamed("Child", "Child2")].sort();
+  it.each([
+    { given: "a list keyword with another length", old: { oneOf: [str, ref("Child")] }, new: { oneOf: [str, ref("Child2"), int] } },
+    { given: "a list keyword whose other branch changed", old: { anyOf: [str, ref("Child")] }, new: { anyOf: [int, ref("Child2")] } },
+    { given: "a map keyword with other names", old: { type: "object", properties: { a: ref("Child") } }, new: { type: "object", properties: { b: ref("Child2") } } },
+    { given: "a map keyword whose other member changed", old: { type: "object", properties: { a: int, b: ref("Child") } }, new: { type: "object", properties: { a: str, b: ref("Child2") } } },
+    { given: "a discriminator on another property", old: { oneOf: [ref("Child")], discriminator: { propertyName: "name" } }, new: { oneOf: [ref("Child2")], discriminator: { propertyName: "kind" } } },
+    { given: "a discriminator mapping with other names", old: { oneOf: [ref("Child")], discriminator: { propertyName: "name", mapping: { one: "#/components/schemas/Child" } } }, new: { oneOf: [ref("Child2")], discriminator: { propertyName: "name", mapping: { two: "#/components/schemas/Child2" } } } },
+    { given: "a discriminator mapping added", old: { oneOf: [ref("Child")], discriminator: { propertyName: "name" } }, new: { oneOf: [ref("Child2")], discriminator: { propertyName: "name", mapping: { one: "#/components/schemas/Child2" } } } },
+    { given: "a $ref to a schema both versions have", old: { items: ref("Child") }, new: { items: ref("Other") } },
+    { given: "another keyword set", old: { items: ref("Child") }, new: { items: ref("Child2"), minItems: 1 } },
+    { given: "a keyword that holds no subschema", old: { items: ref("Child"), enum: ["a"] }, new: { items: ref("Child2"), enum: ["b"] } },
+  ])("no rename of the parent: $given", ({ old, new: next }) => {
+    // Other: a schema both versions have, with another shape (never a rename candidate).
+    const other = { Other: obj({ id: int }) };
+    const before = spec({ Parent: old, Child: obj({ name: str }), ...other }, "Parent");
+    const after = spec({ Parent2: next, Child2: obj({ name: str }), ...other }, "Parent2");
+    const lines = run(before, after).lines.filter((line) => line.startsWith("breaking") || line.startsWith("additive"));
+    expect(lines.filter((line) => line.includes("Parent"))).toEqual(notRenamed.filter((line) => line.includes("Parent")));
+  });
+});

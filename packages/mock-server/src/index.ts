@@ -5,7 +5,7 @@
 export { createMockHandler } from "./create-mock-handler.js";
 export { startMockServer, type MockServer, type MockServerOptions } from "./start-mock-server.js";
 export type { ClockMode, MockClock, MockFaults, MockHandler, MockJournal, MockOptions } from "./mock-options.js";
-export type { BehaviourHost, BehaviourSource, ChildRecord, ListRules, MockBehaviour, OperationBehaviour, OperationCall } from "./behaviour.js";
+export type { BehaviourHost, BehaviourSource, ChildRecord, ListRules, MockBehaviour, OperationBehaviour, OperationCall, ResourceGenerator } from "./behaviour.js";
 export { fail } from "./pipeline/http-failure.js";
 export type { FaultRule, FaultRuleState, LatencyFault, ResetFault, RoutePattern, StatusFault } from "./fault-rule.js";
 export type { JournalEntry, JournalFilter } from "./journal-entry.js";
@@ -24,6 +24,6 @@ export type { IdKind } from "./spec/resource-model.js";
 export type { StoredItem } from "./state/stored-item.js";
 export type { TenantStore } from "./state/tenant-store.js";
 export type { ValueGenerator } from "./engine/value-generator.js";
-export type { ItemOrder, SortValue } from "./engine/item-order.js";
+export type { ItemOrder, SortValue } from "./behaviour.js";
 export type { CallState } from "./behaviours/ultravox/call-model.js";
 export { END_REASONS } from "./behaviours/ultravox/call-model.js";

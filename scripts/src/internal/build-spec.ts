@@ -9,9 +9,9 @@ export interface BuiltSpec {
   readonly sourceSha256: string;
   readonly upstream: OpenApiDocument;
   readonly counts: SpecCounts;
-  /** The overlaid document, parsed (what `text` holds). */
+  /** The overlaid document, parsed (what `text` holds): read-only, since `text` is written from it when first read. */
   readonly doc: OpenApiDocument;
-  /** The overlaid document as written to spec/openapi.yaml, stamp line first. */
+  /** The overlaid document as written to spec/openapi.yaml, stamp line first (YAML-stringified on first read). */
   readonly text: string;
 }
 
@@ -48,13 +48,18 @@ export async function buildSpec(bytes: Uint8Array, origin: string, overlays: Loa
     }
   }
   await validateAgainstOpenApiSchema(doc, `${origin} with our overlays`);
-  const out = stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
   const sourceSha256 = sha256(bytes);
+  let written: string | undefined;
   return {
     sourceSha256,
     upstream,
     counts: countSpec(upstream),
     doc,
-    text: `${stampLine(sourceSha256, overlays.sha256)}\n# Built from spec/spec.lock.json by pnpm spec:pull or spec:ensure, with spec/overlays applied: do not edit.\n${out}`,
+    // Written out only when read: YAML's stringify takes about a second on this API's spec, and the
+    // history replays, which read the document alone, build 114 of them.
+    get text(): string {
+      written ??= `${stampLine(sourceSha256, overlays.sha256)}\n# Built from spec/spec.lock.json by pnpm spec:pull or spec:ensure, with spec/overlays applied: do not edit.\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+      return written;
+    },
   };
 }

@@ -2,7 +2,6 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSpec, generateTypesFromDocument, loadOverlays, repoPaths } from "@ultravox-api/scripts";
-import { sha256 } from "./sha256.js";
 
 export const historyDir = resolve(fileURLToPath(new URL("../../../../../shared/ultravox-spec/history", import.meta.url)));
 const srcDir = fileURLToPath(new URL("../../src", import.meta.url));
@@ -92,7 +91,7 @@ export async function generateVersions(work: string, versions: readonly string[]
     const dir = version.replace(/\.yaml$/, "");
     try {
       const built = await buildSpec(await readFile(join(historyDir, version)), version, overlays);
-      const code = await generateTypesFromDocument(built.doc, sha256(built.text));
+      const code = await generateTypesFromDocument(built.doc, built.sourceSha256);
       await mkdir(join(work, dir, "src", "generated"), { recursive: true });
       await cp(join(srcDir, "index.ts"), join(work, dir, "src", "index.ts"));
       await writeFile(join(work, dir, "src", "generated", "openapi.ts"), code);
