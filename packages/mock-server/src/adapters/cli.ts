@@ -52,8 +52,8 @@ async function main(): Promise<void> {
   const frozen = values.clock === undefined ? undefined : Date.parse(values.clock);
   if (frozen !== undefined && Number.isNaN(frozen)) throw new Error(`--clock must be an ISO date, got ${values.clock ?? ""}`);
   const perKey = values["rate-limit-per-key"] === undefined ? undefined : Number(values["rate-limit-per-key"]);
-  if (perKey !== undefined && !(Number.isFinite(perKey) && perKey > 0)) {
-    throw new Error(`--rate-limit-per-key must be a number > 0, got ${values["rate-limit-per-key"] ?? ""}`);
+  if (perKey !== undefined && !(Number.isFinite(perKey) && perKey >= 1)) {
+    throw new Error(`--rate-limit-per-key must be a number >= 1, got ${values["rate-limit-per-key"] ?? ""}`);
   }
   const interval = values["call-interval"] === undefined ? undefined : Number(values["call-interval"]);
   if (interval !== undefined && !(Number.isFinite(interval) && interval >= 0)) {
