@@ -18,7 +18,7 @@ Options:
                     admin routes (default: real time)
   --rate-limits     Throttle like the API: 200 requests/s per key, 500/s per account,
                     call creation 5/s and 30/min per account (default: off)
-  --rate-limit-per-key <n>   Requests per second per key (implies --rate-limits)
+  --rate-limit-per-key <n>   Requests per second per key, >= 1 (implies --rate-limits)
   --call-interval <ms>       Time between two calls of a scheduled batch (default 1000)
   --no-lifecycle    Turn off the scheduled-batch lifecycle and the API's batch checks
   --strict-query    400 for undeclared query parameters, bad pageSize, empty filters (default:
