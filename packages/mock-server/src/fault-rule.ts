@@ -1,7 +1,8 @@
 /**
  * Where a rule applies: `"/api/calls"`, `"POST /api/agents/*\/scheduled_batches"`, or a spec path
  * (`"/api/agents/{agent_id}"`). `*` and `{name}` match one path segment, a trailing `**` any rest.
- * Without a method, every method matches. Omitted: every route.
+ * Without a method, every method matches. Omitted: every route. Anything else (two paths, a path
+ * not starting with "/", an unknown method, "**" before the end, a stray brace) is a RangeError.
  */
 export type RoutePattern = string;
 

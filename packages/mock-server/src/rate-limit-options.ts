@@ -1,7 +1,8 @@
 /**
  * Limits as the Ultravox docs state them (API reference, "Rate Limits"): 500 requests/s per
  * account, 200 requests/s per API key, and call creation per account limited by whichever of
- * 5/s or 30/min (Free/PAYGO plan) is reached first. `null` turns one limit off.
+ * 5/s or 30/min (Free/PAYGO plan) is reached first. Each limit is a number >= 1 (fractions allowed:
+ * 2.5/min is a request every 24 s) or `null`, which turns it off; anything else is a RangeError.
  */
 export interface RateLimitOptions {
   /** Requests per second per API key. Default 200. */

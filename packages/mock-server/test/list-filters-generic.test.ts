@@ -120,13 +120,19 @@ describe("viewList: sort (DRF's OrderingFilter)", () => {
     expect(viewList(describeList(), {}, ITEMS, { order }).order).toBe(order);
   });
 
-  // Known gap (marked it.fails until fixed in src/engine/list-filters.ts): the code's comment says a
-  // bad `sort` is a 400 even when a behaviour's order wins, but `rules.order ?? sortOrderOf(…)`
-  // never checks it then. No list of today's spec has both `sort` and a behaviour order, so no
-  // request reaches it yet.
-  it.fails("a bad sort is a 400 even when a behaviour's order wins", () => {
-    const order: ItemOrder = { id: "mine", key: () => [], directions: [], seqDirection: 1 };
-    expect(failure(() => viewList(describeList(), { sort: "bogus" }, ITEMS, { order })).status).toBe(400);
+  // A behaviour's order replaces the one `sort` asks for, but `sort` is still read: a bad one is
+  // the same 400 as without the behaviour, a good one changes nothing.
+  const MINE: ItemOrder = { id: "mine", key: () => [], directions: [], seqDirection: 1 };
+
+  it.each(["bogus", "name,bogus", "", "name,", "--name", "+name"])("with a behaviour's order, sort=%j is still a 400 naming the choices", (sort) => {
+    expect(failure(() => viewList(describeList(), { sort }, ITEMS, { order: MINE }))).toEqual({
+      status: 400,
+      body: { sort: [`"${sort}" is not a valid ordering. Use one of: name, -name, created, -created, ended, -ended (comma-separated for several).`] },
+    });
+  });
+
+  it.each(["name", "-created,name", " ended "])("with a behaviour's order, a valid sort=%j keeps the behaviour's order", (sort) => {
+    expect(viewList(describeList(), { sort }, ITEMS, { order: MINE }).order).toBe(MINE);
   });
 
   it("sort is applied only where the list declares it; no sort, no order", () => {

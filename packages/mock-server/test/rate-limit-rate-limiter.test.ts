@@ -122,7 +122,7 @@ describe("RateLimiter", () => {
   });
 
   it("refuses nonsense limits", () => {
-    expect(() => new RateLimiter({ perKey: 0 })).toThrow("rateLimits.perKey must be a number > 0 or null (off), got 0.");
+    expect(() => new RateLimiter({ perKey: 0 })).toThrow("rateLimits.perKey must be a number >= 1 or null (off), got 0.");
     expect(() => new RateLimiter({ callsPerMinute: Number.NaN })).toThrow(/callsPerMinute/);
   });
 });

@@ -129,43 +129,50 @@ describe("RateLimiter: buckets", () => {
 });
 
 describe("RateLimiter options: bounds", () => {
+  // Each limit is a token bucket holding at most its capacity: below one token it could never admit
+  // a request, so the option is refused up front rather than refusing every request forever.
   it.each([
     { option: "perKey", value: 0 },
     { option: "perKey", value: -1 },
+    { option: "perKey", value: 0.5 },
     { option: "perAccount", value: 0 },
+    { option: "perAccount", value: 0.999 },
     { option: "perAccount", value: Number.POSITIVE_INFINITY },
     { option: "callsPerSecond", value: -0.5 },
     { option: "callsPerSecond", value: Number.NaN },
+    { option: "callsPerSecond", value: Number.MIN_VALUE },
     { option: "callsPerMinute", value: 0 },
-  ])("$option: $value is refused, naming the option and the value", ({ option, value }) => {
-    expect(() => new RateLimiter({ [option]: value })).toThrow(new RangeError(`rateLimits.${option} must be a number > 0 or null (off), got ${String(value)}.`));
+    { option: "callsPerMinute", value: 0.5 },
+    { option: "callsPerMinute", value: Number.NEGATIVE_INFINITY },
+  ])("$option: $value is refused, naming the option, the accepted range and the value", ({ option, value }) => {
+    expect(() => new RateLimiter({ [option]: value })).toThrow(new RangeError(`rateLimits.${option} must be a number >= 1 or null (off), got ${String(value)}.`));
   });
 
   it.each([
     { option: "perKey", value: 1 },
     { option: "perAccount", value: 1e9 },
     { option: "callsPerSecond", value: 1 },
+    { option: "callsPerSecond", value: 1.5 },
     { option: "callsPerMinute", value: 2.5 },
+    { option: "callsPerMinute", value: null },
   ])("$option: $value is accepted", ({ option, value }) => {
     expect(() => new RateLimiter({ [option]: value })).not.toThrow();
   });
-});
 
-describe("RateLimiter: known bug (marked it.fails until fixed in src/pipeline/rate-limiter.ts)", () => {
-  // A capacity below 1 is accepted, but its bucket (capped at the capacity) never holds a whole
-  // token: every request is refused forever while Retry-After promises a wait. Either such a
-  // limit is refused up front or a request passes once the announced wait is over.
-  it.fails("a limit below 1 is refused, or admits a request once its Retry-After has passed", () => {
+  // The smallest accepted limit of each kind admits a request, and another once its Retry-After
+  // has passed: no accepted value refuses forever.
+  it.each([
+    { option: "perKey", createsCall: false },
+    { option: "perAccount", createsCall: false },
+    { option: "callsPerSecond", createsCall: true },
+    { option: "callsPerMinute", createsCall: true },
+  ])("$option: 1 admits one request, then one more after the announced wait", ({ option, createsCall }) => {
     const clock = clockAt();
-    let limiter: RateLimiter;
-    try {
-      limiter = new RateLimiter({ perKey: null, perAccount: null, callsPerSecond: null, callsPerMinute: 0.5 }, clock.now);
-    } catch (error) {
-      expect(error).toBeInstanceOf(RangeError);
-      return;
-    }
-    const first = limiter.check("k", true);
-    if (!first.allowed) clock.advance(first.retryAfterSeconds * 1000);
-    expect(first.allowed || limiter.check("k", true).allowed).toBe(true);
+    const limiter = new RateLimiter({ perKey: null, perAccount: null, callsPerSecond: null, callsPerMinute: null, [option]: 1 }, clock.now);
+    expect(limiter.check("k", createsCall).allowed).toBe(true);
+    const refused = limiter.check("k", createsCall);
+    expect(refused.allowed).toBe(false);
+    if (!refused.allowed) clock.advance(refused.retryAfterSeconds * 1000);
+    expect(limiter.check("k", createsCall).allowed).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ Options:
                     admin routes (default: real time)
   --rate-limits     Throttle like the API: 200 requests/s per key, 500/s per account,
                     call creation 5/s and 30/min per account (default: off)
-  --rate-limit-per-key <n>   Requests per second per key (implies --rate-limits)
+  --rate-limit-per-key <n>   Requests per second per key, >= 1 (implies --rate-limits)
   --call-interval <ms>       Time between two calls of a scheduled batch (default 1000)
   --no-lifecycle    Turn off the scheduled-batch lifecycle and the API's batch checks
   --strict-query    400 for undeclared query parameters, bad pageSize, empty filters (default:
@@ -52,8 +52,8 @@ async function main(): Promise<void> {
   const frozen = values.clock === undefined ? undefined : Date.parse(values.clock);
   if (frozen !== undefined && Number.isNaN(frozen)) throw new Error(`--clock must be an ISO date, got ${values.clock ?? ""}`);
   const perKey = values["rate-limit-per-key"] === undefined ? undefined : Number(values["rate-limit-per-key"]);
-  if (perKey !== undefined && !(Number.isFinite(perKey) && perKey > 0)) {
-    throw new Error(`--rate-limit-per-key must be a number > 0, got ${values["rate-limit-per-key"] ?? ""}`);
+  if (perKey !== undefined && !(Number.isFinite(perKey) && perKey >= 1)) {
+    throw new Error(`--rate-limit-per-key must be a number >= 1, got ${values["rate-limit-per-key"] ?? ""}`);
   }
   const interval = values["call-interval"] === undefined ? undefined : Number(values["call-interval"]);
   if (interval !== undefined && !(Number.isFinite(interval) && interval >= 0)) {

@@ -52,7 +52,10 @@ export function viewList(op: ListDescription, query: JsonObject, items: readonly
   let order = rules.order;
   const sort = op.queryParams.has("sort") ? query["sort"] : undefined;
   // Checked even when a behaviour's order wins: a bad `sort` is a 400 either way.
-  if (typeof sort === "string") order = rules.order ?? sortOrderOf(sort, op.sortFields);
+  if (typeof sort === "string") {
+    const asked = sortOrderOf(sort, op.sortFields);
+    order = rules.order ?? asked;
+  }
   const kept = predicates.length === 0 ? items : items.filter((item) => predicates.every((keep) => keep(item)));
   return { items: kept, order };
 }

@@ -165,6 +165,7 @@ function checkRule(input: unknown): FaultRule {
   if (route !== undefined && (typeof route !== "string" || route.trim() === "")) {
     throw new RuleError("route", "route must be a non-empty string such as \"GET /api/calls\".");
   }
+  if (typeof route === "string") parseRoute(route);
   const base = route === undefined ? {} : { route };
   switch (r["kind"]) {
     case "latency": {
@@ -220,12 +221,38 @@ function checkTimes(value: unknown): number | undefined {
   return value;
 }
 
+/** The standard HTTP methods (RFC 9110 and PATCH): any other word never matches a request. */
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]);
+
+/**
+ * A route pattern as `decide` matches it; a pattern that could never match as written (more than
+ * a method and a path, a path not starting with "/", an unknown method, "**" before the end, an
+ * unbalanced brace) is refused here, when the rule is parsed, rather than ignored at every request.
+ */
 function parseRoute(route: string | undefined): { method: string | null; segments: string[] | null } {
   if (route === undefined) return { method: null, segments: null };
-  const match = /^\s*(?:([A-Za-z]+)\s+)?(\S+)\s*$/.exec(route);
-  const path = match?.[2];
-  if (path === undefined) throw new RuleError("route", `route ${JSON.stringify(route)} is not "[METHOD] /path".`);
-  return { method: match?.[1]?.toUpperCase() ?? null, segments: path === "*" || path === "**" ? null : splitPath(path) };
+  const parts = route.trim().split(/\s+/);
+  const [method, path] = parts.length === 2 ? parts : [undefined, parts[0]];
+  const segments = path === undefined || path === "*" || path === "**" ? null : splitPath(path);
+  const valid =
+    parts.length <= 2 &&
+    path !== undefined &&
+    (method === undefined || METHODS.has(method.toUpperCase())) &&
+    (segments === null || (path.startsWith("/") && segments.every((segment, i) => segmentIsValid(segment, i === segments.length - 1))));
+  if (!valid) {
+    throw new RuleError(
+      "route",
+      `route must be "[METHOD] /path" such as "GET /api/calls", "/api/agents/*/scheduled_batches" or "*" (an HTTP method, a path from "/", "{name}" for a parameter, "**" only at its end), got ${JSON.stringify(route)}.`,
+    );
+  }
+  return { method: method?.toUpperCase() ?? null, segments };
+}
+
+/** "**" only last; braces only around a whole `{name}` segment (a spec path parameter). */
+function segmentIsValid(segment: string, last: boolean): boolean {
+  if (segment === "**") return last;
+  if (segment.includes("{") || segment.includes("}")) return /^\{[^{}/]+\}$/.test(segment);
+  return true;
 }
 
 function splitPath(path: string): string[] {

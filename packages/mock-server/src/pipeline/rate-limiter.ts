@@ -78,8 +78,10 @@ export class RateLimiter {
     const add = (scope: RateLimitScope, value: number | null | undefined, fallback: number, periodMs: number, callsOnly: boolean, name: string) => {
       const capacity = value === undefined ? fallback : value;
       if (capacity === null) return;
-      if (!Number.isFinite(capacity) || capacity <= 0) {
-        throw new RangeError(`rateLimits.${name} must be a number > 0 or null (off), got ${String(capacity)}.`);
+      // A bucket holds at most its capacity: below 1 it never holds a whole token and would refuse
+      // every request forever while its Retry-After promised a wait.
+      if (!Number.isFinite(capacity) || capacity < 1) {
+        throw new RangeError(`rateLimits.${name} must be a number >= 1 or null (off), got ${String(capacity)}.`);
       }
       const keyOf = scope === "key" ? (k: string) => `key:${k}` : (_k: string, account: string) => `${scope}:${name}:${account}`;
       limits.push({ scope, capacity, periodMs, keyOf, callsOnly });

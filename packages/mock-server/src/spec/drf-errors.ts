@@ -25,14 +25,11 @@ export function toFieldErrors(errors: readonly ErrorObject[], context: FieldErro
   const body = bareObject();
   // A nullable field's `null` branch failing says nothing about the value (its other branch does).
   const specific = errors.filter((error) => !COMPOSITE.has(error.keyword) && !(error.keyword === "type" && (error.params as Record<string, unknown>)["type"] === "null"));
-  const chosen = specific.length > 0 ? specific : errors;
   const walker = new SchemaWalker(context.schema, context.schemas ?? {});
+  const chosen = inDrfOrder(specific.length > 0 ? specific : errors, walker);
   const seen = new Set<string>();
   for (const error of chosen) {
-    const path = error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map(unescapePointer);
-    const params = error.params as Record<string, unknown>;
-    if (error.keyword === "required" && typeof params["missingProperty"] === "string") path.push(params["missingProperty"]);
-    if (error.keyword === "additionalProperties" && typeof params["additionalProperty"] === "string") path.push(params["additionalProperty"]);
+    const path = errorPath(error);
     const where = path.join("/");
     if (seen.has(where)) continue;
     seen.add(where);
@@ -48,6 +45,36 @@ export function toFieldErrors(errors: readonly ErrorObject[], context: FieldErro
 }
 
 const COMPOSITE = new Set(["anyOf", "oneOf", "allOf", "if", "not"]);
+const LENGTH = new Set(["minItems", "maxItems"]);
+
+/** The data path an error is about (a missing or unknown property's own name included). */
+function errorPath(error: ErrorObject): string[] {
+  const path = error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map(unescapePointer);
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === "required" && typeof params["missingProperty"] === "string") path.push(params["missingProperty"]);
+  if (error.keyword === "additionalProperties" && typeof params["additionalProperty"] === "string") path.push(params["additionalProperty"]);
+  return path;
+}
+
+/**
+ * Keeps the errors DRF would report of a list's length and its items' (ajv reports both):
+ * ListSerializer (many=True) checks min_length/max_length before it validates any item, so a list
+ * of the wrong length reports only that; ListField validates its children first and runs its
+ * length validators only on a valid list, so a bad item hides the length error.
+ */
+function inDrfOrder(errors: readonly ErrorObject[], walker: SchemaWalker): ErrorObject[] {
+  const paths = errors.map(errorPath);
+  const keys = paths.map((path) => path.join("/"));
+  const isLength = errors.map((error) => LENGTH.has(error.keyword));
+  const under = (key: string, prefix: string): boolean => key.startsWith(`${prefix}/`) || (prefix === "" && key !== "");
+  const wrongLength = keys.filter((key, i) => isLength[i] === true && walker.kindAt(paths[i] ?? []) === "serializer-list");
+  return errors.filter((_, i) => {
+    const key = keys[i] ?? "";
+    if (wrongLength.some((list) => under(key, list))) return false;
+    if (isLength[i] === true && walker.kindAt(paths[i] ?? []) === "list") return !keys.some((other) => under(other, key));
+    return true;
+  });
+}
 
 /** The DRF field an OpenAPI schema stands for, as far as error shapes go. */
 type FieldKind = "serializer" | "serializer-list" | "list" | "dict" | "scalar" | "unknown";
