@@ -338,6 +338,15 @@ describe("spec:diff renames follow $refs through every keyword that holds subsch
     expect(lines).toEqual([renamed("Parent", "Parent2")]);
   });
 
+  it.each([
+    { given: "keys in another order", old: { type: "object", items: ref("Child") }, new: { items: ref("Child2"), type: "object" } },
+    { given: "properties in another order", old: { type: "object", properties: { a: int, b: ref("Child") } }, new: { type: "object", properties: { b: ref("Child2"), a: int } } },
+    { given: "a discriminator mapping in another order", old: { oneOf: [ref("Child")], discriminator: { propertyName: "name", mapping: { one: "#/components/schemas/Child", two: "#/components/schemas/Child" } } }, new: { oneOf: [ref("Child2")], discriminator: { propertyName: "name", mapping: { two: "#/components/schemas/Child2", one: "#/components/schemas/Child2" } } } },
+  ])("still linked renames: $given", ({ old, new: next }) => {
+    const { old: before, new: after } = linked(old, next);
+    expect(run(before, after).lines).toEqual([renamed("Child", "Child2"), renamed("Parent", "Parent2")]);
+  });
+
   const notRenamed = [removed("Parent"), added("Parent2"), renamed("Child", "Child2")].sort();
   it.each([
     { given: "a list keyword with another length", old: { oneOf: [str, ref("Child")] }, new: { oneOf: [str, ref("Child2"), int] } },
@@ -350,6 +359,12 @@ describe("spec:diff renames follow $refs through every keyword that holds subsch
     { given: "a $ref to a schema both versions have", old: { items: ref("Child") }, new: { items: ref("Other") } },
     { given: "another keyword set", old: { items: ref("Child") }, new: { items: ref("Child2"), minItems: 1 } },
     { given: "a keyword that holds no subschema", old: { items: ref("Child"), enum: ["a"] }, new: { items: ref("Child2"), enum: ["b"] } },
+    { given: "a $ref from a schema both versions have to a new one", old: { items: ref("Other") }, new: { items: ref("Child2") } },
+    { given: "a discriminator mapping with one entry that does not follow", old: { oneOf: [ref("Child")], discriminator: { propertyName: "name", mapping: { one: "#/components/schemas/Child", two: "#/components/schemas/Other" } } }, new: { oneOf: [ref("Child2")], discriminator: { propertyName: "name", mapping: { one: "#/components/schemas/Child2", two: "#/components/schemas/Child2" } } } },
+    { given: "an extension object with a `mapping` (data, not a discriminator)", old: { items: ref("Child"), "x-info": { mapping: { a: "#/components/schemas/Child" } } }, new: { items: ref("Child2"), "x-info": { mapping: { a: "#/components/schemas/Child2" } } } },
+    { given: "an extension list of objects that differ only in a description (data, not schemas)", old: { items: ref("Child"), "x-list": [{ description: "a", v: 1 }] }, new: { items: ref("Child2"), "x-list": [{ description: "b", v: 1 }] } },
+    { given: "boolean subschemas true → false", old: { items: ref("Child"), additionalProperties: true }, new: { items: ref("Child2"), additionalProperties: false } },
+    { given: "an empty subschema → true", old: { items: ref("Child"), additionalProperties: {} }, new: { items: ref("Child2"), additionalProperties: true } },
   ])("no rename of the parent: $given", ({ old, new: next }) => {
     // Other: a schema both versions have, with another shape (never a rename candidate).
     const other = { Other: obj({ id: int }) };
