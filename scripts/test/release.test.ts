@@ -59,7 +59,9 @@ beforeAll(async () => {
     if (name.endsWith(".md") && name !== "README.md") await rm(join(repo, ".changeset", name));
   }
   const host = registry.url.replace(/^http:/, "");
-  await writeFile(join(repo, ".npmrc"), `registry=${registry.url}\n${host}:_authToken=${registry.token}\n`);
+  // Only our scope comes from the local registry (it has no uplinks); pnpm's checks before a run
+  // resolve every other dependency where the real tree got it.
+  await writeFile(join(repo, ".npmrc"), `@ultravox-api:registry=${registry.url}\n${host}:_authToken=${registry.token}\n`);
 }, 120_000);
 
 /** The published tarball of a package version, and the paths inside it. */
