@@ -121,8 +121,12 @@ describe("spec:pull fails cleanly and keeps the previous spec and lock", () => {
     { name: "missing file", source: () => join(root, "nope.yaml"), want: /cannot read spec file .*ENOENT/ },
   ];
 
+  // One good pull before the table: each row then fails and must leave that spec and lock as they are.
+  beforeAll(async () => {
+    expect((await pull(root, "--from", `${server.url}/schema.yaml`)).code).toBe(0);
+  });
+
   it.each(table)("$name", async ({ source, args = [], want }) => {
-    await pull(root, "--from", `${server.url}/schema.yaml`);
     const before = await Promise.all(
       ["openapi.yaml", "spec.lock.json"].map((f) => readFile(join(root, "spec", f))),
     );
