@@ -1,5 +1,6 @@
 import type { ErrorObject } from "ajv";
 import { asArray, bareObject, isObject, type JsonObject } from "../internal/json.js";
+import { formMessage, serializerMessage, type FieldKind } from "./drf-messages.js";
 import { resolveRef } from "./json-schema.js";
 
 /** What toFieldErrors knows beyond the errors: the body's schema and data give DRF's nested shapes. */
@@ -76,8 +77,6 @@ function inDrfOrder(errors: readonly ErrorObject[], walker: SchemaWalker): Error
   });
 }
 
-/** The DRF field an OpenAPI schema stands for, as far as error shapes go. */
-type FieldKind = "serializer" | "serializer-list" | "list" | "dict" | "scalar" | "unknown";
 
 /** Finds the schema at a data path (through `$ref`, `allOf`, nullable branches). */
 class SchemaWalker {
@@ -182,126 +181,4 @@ function place(body: JsonObject, leafPath: readonly string[], message: string, w
 
 function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-const FORMAT_MESSAGES: Record<string, string> = {
-  uuid: "Must be a valid UUID.",
-  "date-time": "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].",
-  date: "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.",
-  time: "Time has wrong format. Use one of these formats instead: hh:mm[:ss[.uuuuuu]].",
-  uri: "Enter a valid URL.",
-  email: "Enter a valid email address.",
-  "ipv4-cidr": "Enter a valid IPv4 network.",
-};
-
-/** A serializer field's message (rest_framework/fields.py's default_error_messages). */
-function serializerMessage(error: ErrorObject, kind: FieldKind): string {
-  const params = error.params as Record<string, unknown>;
-  const limit = typeof params["limit"] === "number" ? params["limit"] : 0;
-  switch (error.keyword) {
-    case "required":
-      return "This field is required.";
-    case "additionalProperties":
-      return "Unknown field.";
-    case "type":
-      return typeMessage(String(params["type"]), error.data, kind);
-    case "enum":
-      return `"${preview(error.data)}" is not a valid choice.`;
-    case "format":
-      return FORMAT_MESSAGES[String(params["format"])] ?? "Invalid format.";
-    case "maxLength":
-      return `Ensure this field has no more than ${limit} characters.`;
-    case "minLength":
-      return limit <= 1 ? "This field may not be blank." : `Ensure this field has at least ${limit} characters.`;
-    case "maximum":
-      return `Ensure this value is less than or equal to ${limit}.`;
-    case "minimum":
-      return `Ensure this value is greater than or equal to ${limit}.`;
-    case "maxItems":
-      return `Ensure this field has no more than ${limit} elements.`;
-    case "minItems":
-      return limit <= 1 ? "This list may not be empty." : `Ensure this field has at least ${limit} elements.`;
-    case "pattern":
-      return "This value does not match the required pattern.";
-    default:
-      return "Invalid value.";
-  }
-}
-
-/** A Django form field's message, as django-filter reports a query parameter it cannot read. */
-function formMessage(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
-  const limit = typeof params["limit"] === "number" ? params["limit"] : 0;
-  const format = String(params["format"]);
-  switch (error.keyword) {
-    case "required":
-      return "This field is required.";
-    case "additionalProperties":
-      return "Unknown field.";
-    case "enum":
-      return `Select a valid choice. ${preview(error.data)} is not one of the available choices.`;
-    case "type": {
-      const type = String(params["type"]).split(",")[0];
-      if (type === "integer") return "Enter a whole number.";
-      if (type === "number") return "Enter a number.";
-      if (type === "boolean") return "Enter a valid boolean.";
-      return "Enter a valid value.";
-    }
-    case "format":
-      if (format === "date-time") return "Enter a valid date/time.";
-      if (format === "date") return "Enter a valid date.";
-      if (format === "uuid") return "Enter a valid UUID.";
-      return FORMAT_MESSAGES[format] ?? "Enter a valid value.";
-    case "maximum":
-      return `Ensure this value is less than or equal to ${limit}.`;
-    case "minimum":
-      return `Ensure this value is greater than or equal to ${limit}.`;
-    case "maxLength":
-      return `Ensure this value has at most ${limit} characters.`;
-    default:
-      return "Enter a valid value.";
-  }
-}
-
-function typeMessage(type: string, data: unknown, kind: FieldKind): string {
-  if (data === null) return "This field may not be null.";
-  const got = pythonType(data);
-  if (kind === "serializer") return `Invalid data. Expected a dictionary, but got ${got}.`;
-  switch (type.split(",")[0]) {
-    case "string":
-      return "Not a valid string.";
-    case "integer":
-      return "A valid integer is required.";
-    case "number":
-      return "A valid number is required.";
-    case "boolean":
-      return "Must be a valid boolean.";
-    case "array":
-      return `Expected a list of items but got type "${got}".`;
-    case "object":
-      return `Expected a dictionary of items but got type "${got}".`;
-    default:
-      return "Invalid value.";
-  }
-}
-
-/** The Python type `json.loads` gives a JSON value, as DRF names it in messages. */
-function pythonType(value: unknown): string {
-  if (value === null) return "NoneType";
-  if (Array.isArray(value)) return "list";
-  switch (typeof value) {
-    case "string":
-      return "str";
-    case "boolean":
-      return "bool";
-    case "number":
-      return Number.isInteger(value) ? "int" : "float";
-    default:
-      return "dict";
-  }
-}
-
-function preview(value: unknown): string {
-  const text = typeof value === "string" ? value : ((JSON.stringify(value) as string | undefined) ?? "");
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
