@@ -3,9 +3,25 @@ import type { paths } from "@ultravox-api/types";
 import type { Client, HeadersOptions } from "openapi-fetch";
 import type { FetchFunction } from "./internal/call-context.js";
 import type { RetryOptions } from "./internal/retry-policy.js";
+import type { UltravoxDelete, UltravoxGet, UltravoxPatch, UltravoxPost, UltravoxPut } from "./ultravox-method.js";
 
-/** An openapi-fetch client typed by the Ultravox spec: `GET/POST/PUT/PATCH/DELETE(path, init)` → `{ data, error, response }`. */
-export type UltravoxClient = Client<paths, "application/json">;
+/**
+ * An openapi-fetch client typed by the Ultravox spec: `GET/POST/PUT/PATCH/DELETE(path, init)` → `{ data, error, response }`,
+ * with `data` and `error` printed by schema name (`PaginatedScheduledCallList`, `ApiErrorBody`; see `ResponseTypes` of
+ * @ultravox-api/types). It is an openapi-fetch `Client<paths, "application/json">`, usable wherever one is expected.
+ */
+export interface UltravoxClient extends Client<paths, "application/json"> {
+  /** Calls a GET operation: `GET(path, init)` → `{ data, error, response }`. */
+  GET: UltravoxGet;
+  /** Calls a PUT operation. */
+  PUT: UltravoxPut;
+  /** Calls a POST operation. */
+  POST: UltravoxPost;
+  /** Calls a DELETE operation. */
+  DELETE: UltravoxDelete;
+  /** Calls a PATCH operation. */
+  PATCH: UltravoxPatch;
+}
 
 /** Options of `createUltravoxClient`; all optional. */
 export interface UltravoxClientOptions {

@@ -1,7 +1,8 @@
 import type { $Read, $Write, Readable, Writable, components, operations, paths } from "./generated/openapi.js";
+import type { ResponseTypes } from "./generated/responses.js";
 import type { SchemaTypes } from "./generated/schemas.js";
 
-export type { $Read, $Write, Readable, Writable, components, operations, paths };
+export type { $Read, $Write, Readable, ResponseTypes, Writable, components, operations, paths };
 
 /** Every schema name in the spec. */
 export type SchemaName = keyof components["schemas"];
@@ -12,6 +13,13 @@ export type SchemaName = keyof components["schemas"];
  * and compiler messages); like any interface, they are not assignable to `Record<string, unknown>`.
  */
 export type Schema<Name extends SchemaName> = SchemaTypes[Name];
+
+/**
+ * The JSON body of an API error answer, as Django REST Framework writes it: `{ detail }` (401, 403,
+ * 404, 429, …) or field errors `{ field: [messages] }` (400). `ResponseTypes` prints the `error` of an
+ * operation that may answer either by this name.
+ */
+export type ApiErrorBody = Schema<"ErrorDetail"> | Schema<"FieldErrors">;
 
 /** A schema as you send it: readOnly fields are absent (and rejected), writeOnly fields present. */
 export type SchemaInput<Name extends SchemaName> = Writable<components["schemas"][Name]>;

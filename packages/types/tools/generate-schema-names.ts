@@ -3,16 +3,19 @@
  * `Schema<"ScheduledCall">` shows as `ScheduledCall` in editor hovers and compiler messages instead
  * of its whole expanded shape. Schemas that are not plain object types (unions, enums, arrays,
  * nullable objects) cannot be interfaces and become type aliases; the compiler decides which.
+ * Also writes src/generated/responses.ts (see response-types.ts): each operation's answer types by name.
  */
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { atomicWrite } from "../../../scripts/dist/internal/atomic-write.js";
+import { renderResponseTypes } from "./response-types.js";
 
 const dir = fileURLToPath(new URL("../src/generated/", import.meta.url));
 const openapiFile = `${dir}openapi.ts`;
 const outFile = `${dir}schemas.ts`;
+const responsesFile = `${dir}responses.ts`;
 
 /** Schema names, read from `components.schemas` of the generated openapi.ts. */
 function schemaNames(source: ts.SourceFile): string[] {
@@ -103,4 +106,6 @@ const text = render(names, ids, aliases);
 if (refused(text, names, ids).size > 0) throw new Error("generate-schema-names: aliases still refused");
 // Leave the file (and its mtime) alone when nothing changed.
 if ((await readFile(outFile, "utf8").catch(() => undefined)) !== text) await atomicWrite(outFile, text);
+const responses = renderResponseTypes(source);
+if ((await readFile(responsesFile, "utf8").catch(() => undefined)) !== responses) await atomicWrite(responsesFile, responses);
 console.log(`generate-schema-names: ${names.length - aliases.size} interfaces, ${aliases.size} aliases → ${outFile}`);
