@@ -2,6 +2,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSpec, generateTypesFromDocument, loadOverlays, repoPaths } from "@ultravox-api/scripts";
+import ts from "typescript";
+import { renderResponseTypes } from "../../tools/response-types.js";
 
 export const historyDir = resolve(fileURLToPath(new URL("../../../../../shared/ultravox-spec/history", import.meta.url)));
 const srcDir = fileURLToPath(new URL("../../src", import.meta.url));
@@ -16,8 +18,9 @@ export async function listHistory(): Promise<string[]> {
 // Instantiates every alias over every schema and operation, so a version that breaks an alias fails
 // tsc; and fails tsc, naming them, when a named property of a component schema has the type `never`
 // (`null & X` and other impossible intersections collapse to it; `Record<string, never>`, an empty
-// object's rendering, has no named property and passes).
-export const USAGE = `import type { OperationId, PaginatedItem, PaginatedPath, RequestBodyOf, ResponseOf, Schema, SchemaName, $Read, $Write, components } from "./src/index.js";
+// object's rendering, has no named property and passes); and fails when ResponseTypes misses an
+// operation or lists one the path does not have (openapi-fetch's PathsWithMethod).
+export const USAGE = `import type { OperationId, PaginatedItem, PaginatedPath, RequestBodyOf, ResponseOf, ResponseTypes, Schema, SchemaName, $Read, $Write, components, paths } from "./src/index.js";
 export type AllSchemas = { [N in SchemaName]: Schema<N> };
 export type AllResponses = { [Op in OperationId]: ResponseOf<Op> };
 export type AllBodies = { [Op in OperationId]: RequestBodyOf<Op> };
@@ -32,6 +35,11 @@ type NeverMap<T> = { [K in keyof T as string extends K ? never : K]-?: [Unmarked
 type NeverKeys<T> = T extends readonly unknown[] ? never : T extends object ? NeverMap<T>[keyof NeverMap<T>] : never;
 type Collapsed = { [N in SchemaName]: \`\${N}.\${NeverKeys<components["schemas"][N]> & string}\` }[SchemaName];
 export const collapsedToNever: [Collapsed] extends [never] ? "none" : Collapsed = "none";
+type Malformed = { [M in keyof ResponseTypes]: { [P in keyof ResponseTypes[M]]: ResponseTypes[M][P] extends { data: unknown; error: unknown } ? never : \`\${M} \${P & string}\` }[keyof ResponseTypes[M]] }[keyof ResponseTypes];
+export const malformedAnswers: [Malformed] extends [never] ? "none" : Malformed = "none";
+type PathsWith<M extends keyof ResponseTypes> = { [P in keyof paths]: paths[P] extends { [K in M]: any } ? P : never }[keyof paths];
+type Unanswered = { [M in keyof ResponseTypes]: Exclude<PathsWith<M>, keyof ResponseTypes[M]> | Exclude<keyof ResponseTypes[M], PathsWith<M>> }[keyof ResponseTypes];
+export const unanswered: [Unanswered] extends [never] ? "none" : Unanswered = "none";
 `;
 
 /**
@@ -96,6 +104,7 @@ export async function generateVersions(work: string, versions: readonly string[]
       await cp(join(srcDir, "index.ts"), join(work, dir, "src", "index.ts"));
       await writeFile(join(work, dir, "src", "generated", "openapi.ts"), code);
       await writeFile(join(work, dir, "src", "generated", "schemas.ts"), SCHEMAS_MODULE);
+      await writeFile(join(work, dir, "src", "generated", "responses.ts"), renderResponseTypes(ts.createSourceFile("openapi.ts", code, ts.ScriptTarget.ES2022, true)));
       await writeFile(join(work, dir, "use.ts"), USAGE);
       if (built.upstream.openapi.startsWith("3.2")) await writeFile(join(work, dir, "fields.ts"), FIELDS_32);
       generated.push({ version, dir, openapi: built.upstream.openapi, operations: built.counts.operations, code });
