@@ -11,6 +11,7 @@ export type PathsWithMethod<Method extends SpecMethod> = {
 
 // openapi-fetch's InitParam and openapi-typescript-helpers' RequiredKeysOf, which openapi-fetch does not
 // export: written the same way, so that openapi-fetch's own method type and ours relate both ways.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends Pick<T, K>` exactly as openapi-typescript-helpers writes it
 type RequiredKeysOfHelper<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
 type RequiredKeysOf<T> = RequiredKeysOfHelper<T> extends undefined ? never : RequiredKeysOfHelper<T>;
 
@@ -24,7 +25,8 @@ export type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & { [k
  */
 type EntryOf<Method extends SpecMethod, Path> = [Path] extends [keyof ResponseTypes[Method]]
   ? ResponseTypes[Method][Path & keyof ResponseTypes[Method]]
-  : { data: any; error: any };
+  : // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fallback that relates to any answer type (see above)
+    { data: any; error: any };
 
 /**
  * What a call resolves to: openapi-fetch's `{ data, error, response }`, with `data` and `error` read from

@@ -59,10 +59,10 @@ beforeAll(() => {
     getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
     fileExists: (name) => name === consumer || ts.sys.fileExists(name),
     readFile: (name) => (name === consumer ? source : ts.sys.readFile(name)),
-    readDirectory: ts.sys.readDirectory,
-    directoryExists: ts.sys.directoryExists,
-    getDirectories: ts.sys.getDirectories,
-    realpath: ts.sys.realpath,
+    readDirectory: (...args) => ts.sys.readDirectory(...args),
+    directoryExists: (name) => ts.sys.directoryExists(name),
+    getDirectories: (name) => ts.sys.getDirectories(name),
+    realpath: (name) => ts.sys.realpath?.(name) ?? name,
   });
 });
 

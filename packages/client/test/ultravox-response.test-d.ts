@@ -25,6 +25,9 @@ type Differing<M extends Method, Init> = {
 }[PathWith<M>];
 
 declare const client: UltravoxClient;
+/** openapi-react-query's `createClient<Paths extends {}, Media extends MediaType>(client: Client<Paths, Media>)`, typed to show what it infers. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- openapi-react-query's own constraint
+declare function createQueryClient<Paths extends {}, Media extends `${string}/${string}`>(fetchClient: Client<Paths, Media>): { paths: Paths; media: Media };
 const list = "/api/agents/{agent_id}/scheduled_batches/{batch_id}/scheduled_calls";
 const path = { agent_id: "a", batch_id: "b" };
 
@@ -106,11 +109,6 @@ describe("UltravoxClient as an openapi-fetch Client", () => {
   });
 
   it("is inferred as Client<paths, \"application/json\"> by a generic consumer (openapi-react-query's createClient signature)", () => {
-    // openapi-react-query: `createClient<Paths extends {}, Media extends MediaType>(client: Client<Paths, Media>)`.
-    function createQueryClient<Paths extends {}, Media extends `${string}/${string}`>(fetchClient: Client<Paths, Media>): { paths: Paths; media: Media } {
-      void fetchClient;
-      return undefined as never;
-    }
     const queryClient = createQueryClient(client);
     expectTypeOf(queryClient.paths).toEqualTypeOf<paths>();
     expectTypeOf(queryClient.media).toEqualTypeOf<"application/json">();
