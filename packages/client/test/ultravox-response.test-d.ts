@@ -1,7 +1,7 @@
 import type { ApiErrorBody, ResponseTypes, Schema, paths } from "@ultravox-api/types";
 import createClient, { wrapAsPathBasedClient, type Client, type FetchResponse, type ParseAsResponse } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
-import type { UltravoxClient } from "@ultravox-api/client";
+import type { ApiErrorBody as ClientApiErrorBody, UltravoxClient } from "@ultravox-api/client";
 
 type Method = "get" | "put" | "post" | "delete" | "patch";
 type PathWith<M extends Method> = { [P in keyof paths]: paths[P] extends { [K in M]: object } ? P : never }[keyof paths];
@@ -56,6 +56,10 @@ describe("ResponseTypes", () => {
 });
 
 describe("UltravoxClient answers", () => {
+  it("names errors with the same ApiErrorBody the client exports", () => {
+    expectTypeOf<ClientApiErrorBody>().toEqualTypeOf<ApiErrorBody>();
+  });
+
   it("types data and error by name: a list, a retrieve, a create, a 204 delete", async () => {
     const listed = await client.GET(list, { params: { path, query: { status: "FUTURE" } } });
     expectTypeOf(listed.data).toEqualTypeOf<Schema<"PaginatedScheduledCallList"> | undefined>();

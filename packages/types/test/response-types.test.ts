@@ -1,0 +1,109 @@
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { renderResponseTypes } from "../tools/response-types.js";
+
+// A small openapi-typescript output with every kind of answer the generator must tell apart.
+const openapi = `
+export interface paths {
+    "/items": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never };
+        get: operations["items_list"];
+        put?: never;
+        post: {
+            responses: {
+                201: { headers: { [name: string]: unknown }; content: { "application/json": { id: string } } };
+                "4XX": { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["ErrorDetail"] } };
+            };
+        };
+        delete: operations["items_destroy"];
+    };
+    "/items/{id}/audio": {
+        get: operations["items_audio"];
+    };
+    "/items/{id}/redirect": {
+        get: operations["items_redirect"];
+    };
+}
+export interface components {
+    schemas: {
+        Item: { id: string };
+        PaginatedItemList: { results: components["schemas"]["Item"][] };
+        ErrorDetail: { detail: string };
+        FieldErrors: { [key: string]: string[] };
+        BadRequestError: components["schemas"]["ErrorDetail"] | components["schemas"]["FieldErrors"];
+        Choice: components["schemas"]["Item"] | null;
+    };
+}
+export interface operations {
+    items_list: {
+        responses: {
+            200: { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["PaginatedItemList"] } };
+            400: { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["BadRequestError"] } };
+            404: { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["ErrorDetail"] } };
+            419: { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["Item"] } };
+        };
+    };
+    items_destroy: {
+        responses: {
+            204: { headers: { [name: string]: unknown }; content?: never };
+            404: { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["ErrorDetail"] } };
+        };
+    };
+    items_audio: {
+        responses: {
+            200: { headers: { [name: string]: unknown }; content: { "audio/wav": string } };
+            "2XX": { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["Item"] } };
+            default: { headers: { [name: string]: unknown }; content: { "*/*": unknown } };
+        };
+    };
+    items_redirect: {
+        responses: {
+            302: { headers: { [name: string]: unknown }; content?: never };
+        };
+    };
+}
+`;
+
+const rendered = renderResponseTypes(ts.createSourceFile("openapi.ts", openapi, ts.ScriptTarget.ES2022, true));
+const entry = (method: string, path: string): string | undefined => {
+  const block = new RegExp(`\\n  ${method}: \\{\\n([\\s\\S]*?)\\n  \\};`).exec(rendered)?.[1] ?? "";
+  return block.split("\n").find((line) => line.startsWith(`    ${JSON.stringify(path)}: `))?.trim();
+};
+
+describe("renderResponseTypes", () => {
+  it.each([
+    // Named JSON schemas print by name; a 400 of field errors or a detail plus details elsewhere is ApiErrorBody.
+    ["get", "/items", `"/items": { data: $SchemaTypes["PaginatedItemList"]; error: ApiErrorBody };`],
+    // An inline JSON shape is openapi-fetch's Readable of it; an error that is only a detail stays ErrorDetail.
+    ["post", "/items", `"/items": { data: $Readable<$paths["/items"]["post"]["responses"][201]["content"]["application/json"]>; error: $SchemaTypes["ErrorDetail"] };`],
+    // No content: the (optional, never) content, i.e. undefined.
+    ["delete", "/items", `"/items": { data: $Readable<$paths["/items"]["delete"]["responses"][204]["content"]>; error: $SchemaTypes["ErrorDetail"] };`],
+    // No application/json: the whole content map, as openapi-fetch answers; 2XX and default count, as there.
+    [
+      "get",
+      "/items/{id}/audio",
+      `"/items/{id}/audio": { data: $Readable<$paths["/items/{id}/audio"]["get"]["responses"][200]["content"]> | $SchemaTypes["Item"]; error: $Readable<$paths["/items/{id}/audio"]["get"]["responses"]["default"]["content"]> };`,
+    ],
+    // No 2xx and no error status: never, as openapi-fetch computes.
+    ["get", "/items/{id}/redirect", `"/items/{id}/redirect": { data: never; error: never };`],
+  ])("%s %s", (method, path, want) => {
+    expect(entry(method, path)).toBe(want);
+  });
+
+  it("skips a status outside openapi-fetch's lists (419) and methods a path does not have (`put?: never`)", () => {
+    expect(entry("get", "/items")).not.toContain("419");
+    expect(rendered).toContain("  put: {};");
+    expect(rendered).toContain("  options: {};");
+  });
+
+  it("starts with the do-not-edit header", () => {
+    expect(rendered.startsWith("/**\n * This file was generated by `pnpm generate`")).toBe(true);
+  });
+
+  it("refuses an operation it cannot find", () => {
+    const broken = openapi.replace('get: operations["items_redirect"];', 'get: operations["nowhere"];');
+    expect(() => renderResponseTypes(ts.createSourceFile("openapi.ts", broken, ts.ScriptTarget.ES2022, true))).toThrow(
+      /cannot read the operation of get "\/items\/\{id\}\/redirect"/,
+    );
+  });
+});
