@@ -27,3 +27,18 @@ export type { RetryOptions } from "./internal/retry-policy.js";
 export { createUltravoxClient, DEFAULT_BASE_URL, requestOptions } from "./create-ultravox-client.js";
 export type { UltravoxClient, UltravoxClientOptions, UltravoxRequestOptions } from "./client-types.js";
 export { unwrap } from "./unwrap.js";
+export type {
+  AnyResponseTypes,
+  InitParam,
+  PathsWithMethod,
+  RequiredKeysOf,
+  RequiredKeysOfHelper,
+  ResponseTypesOf,
+  SpecMethod,
+  UltravoxDelete,
+  UltravoxGet,
+  UltravoxPatch,
+  UltravoxPost,
+  UltravoxPut,
+  UltravoxResponse,
+} from "./ultravox-method.js";

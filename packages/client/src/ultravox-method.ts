@@ -11,9 +11,11 @@ export type PathsWithMethod<Method extends SpecMethod> = {
 
 // openapi-fetch's InitParam and openapi-typescript-helpers' RequiredKeysOf, which openapi-fetch does not
 // export: written the same way, so that openapi-fetch's own method type and ours relate both ways.
+/** The keys of `T` that are not optional, as a union (openapi-typescript-helpers' `RequiredKeysOfHelper`). */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends Pick<T, K>` exactly as openapi-typescript-helpers writes it
-type RequiredKeysOfHelper<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
-type RequiredKeysOf<T> = RequiredKeysOfHelper<T> extends undefined ? never : RequiredKeysOfHelper<T>;
+export type RequiredKeysOfHelper<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
+/** The keys of `T` that are not optional, or `never` (openapi-typescript-helpers' `RequiredKeysOf`). */
+export type RequiredKeysOf<T> = RequiredKeysOfHelper<T> extends undefined ? never : RequiredKeysOfHelper<T>;
 
 /** A call's `init` argument: required when the operation has required parameters or a body (openapi-fetch's `InitParam`). */
 export type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
@@ -23,10 +25,19 @@ export type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & { [k
  * openapi-fetch's `Client`), its fallback `any` lets the comparison pass without computing openapi-fetch's
  * answer types; the entries themselves equal openapi-fetch's for every operation (client type tests).
  */
-type EntryOf<Method extends SpecMethod, Path> = [Path] extends [keyof ResponseTypes[Method]]
+export type ResponseTypesOf<Method extends SpecMethod, Path> = [Path] extends [keyof ResponseTypes[Method]]
   ? ResponseTypes[Method][Path & keyof ResponseTypes[Method]]
-  : // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fallback that relates to any answer type (see above)
-    { data: any; error: any };
+  : AnyResponseTypes;
+
+/** `ResponseTypesOf`'s fallback, only reached while `Path` is generic: any bodies. */
+export interface AnyResponseTypes {
+  /** Any body. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- relates to any answer type (see ResponseTypesOf)
+  data: any;
+  /** Any body. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- relates to any answer type (see ResponseTypesOf)
+  error: any;
+}
 
 /**
  * What a call resolves to: openapi-fetch's `{ data, error, response }`, with `data` and `error` read from
@@ -34,7 +45,7 @@ type EntryOf<Method extends SpecMethod, Path> = [Path] extends [keyof ResponseTy
  * openapi-fetch computes, by name. `parseAs` changes `data` as in openapi-fetch (`"text"`: string, …).
  */
 // `Types[keyof Types & "data"]`: Types["data"] for a concrete entry, without a constraint that a
-// deferred `EntryOf` cannot be shown to meet.
+// deferred `ResponseTypesOf` cannot be shown to meet.
 export type UltravoxResponse<Types, Init> =
   | {
       /** The parsed body of a 2xx answer. */
@@ -60,28 +71,28 @@ export type UltravoxResponse<Types, Init> =
 export type UltravoxGet = <Path extends PathsWithMethod<"get">, Init extends MaybeOptionalInit<paths[Path], "get">>(
   url: Path,
   ...init: InitParam<Init>
-) => Promise<UltravoxResponse<EntryOf<"get", Path>, Init>>;
+) => Promise<UltravoxResponse<ResponseTypesOf<"get", Path>, Init>>;
 
 /** `PUT(path, init)`: openapi-fetch's signature, resolving to an `UltravoxResponse`. */
 export type UltravoxPut = <Path extends PathsWithMethod<"put">, Init extends MaybeOptionalInit<paths[Path], "put">>(
   url: Path,
   ...init: InitParam<Init>
-) => Promise<UltravoxResponse<EntryOf<"put", Path>, Init>>;
+) => Promise<UltravoxResponse<ResponseTypesOf<"put", Path>, Init>>;
 
 /** `POST(path, init)`: openapi-fetch's signature, resolving to an `UltravoxResponse`. */
 export type UltravoxPost = <Path extends PathsWithMethod<"post">, Init extends MaybeOptionalInit<paths[Path], "post">>(
   url: Path,
   ...init: InitParam<Init>
-) => Promise<UltravoxResponse<EntryOf<"post", Path>, Init>>;
+) => Promise<UltravoxResponse<ResponseTypesOf<"post", Path>, Init>>;
 
 /** `DELETE(path, init)`: openapi-fetch's signature, resolving to an `UltravoxResponse`. */
 export type UltravoxDelete = <Path extends PathsWithMethod<"delete">, Init extends MaybeOptionalInit<paths[Path], "delete">>(
   url: Path,
   ...init: InitParam<Init>
-) => Promise<UltravoxResponse<EntryOf<"delete", Path>, Init>>;
+) => Promise<UltravoxResponse<ResponseTypesOf<"delete", Path>, Init>>;
 
 /** `PATCH(path, init)`: openapi-fetch's signature, resolving to an `UltravoxResponse`. */
 export type UltravoxPatch = <Path extends PathsWithMethod<"patch">, Init extends MaybeOptionalInit<paths[Path], "patch">>(
   url: Path,
   ...init: InitParam<Init>
-) => Promise<UltravoxResponse<EntryOf<"patch", Path>, Init>>;
+) => Promise<UltravoxResponse<ResponseTypesOf<"patch", Path>, Init>>;
