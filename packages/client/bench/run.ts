@@ -106,6 +106,16 @@ async function bundle(): Promise<void> {
       // The map only attributes bytes to modules (2b); the measured code is the .js alone.
       sourcemap: "external",
       outfile: "one-call.js",
+      // The source's `#platform` import, as package.json `imports` maps it for a browser build (their
+      // targets are in dist/; the rest of the program comes from src/ through tsconfig.json paths).
+      plugins: [
+        {
+          name: "platform-source",
+          setup: (b) => {
+            b.onResolve({ filter: /^#platform$/ }, () => ({ path: here("../src/internal/platform-browser.ts") }));
+          },
+        },
+      ],
     });
     const js = result.outputFiles.find((output) => output.path.endsWith(".js"));
     const map = result.outputFiles.find((output) => output.path.endsWith(".map"));

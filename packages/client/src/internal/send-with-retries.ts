@@ -1,7 +1,7 @@
 import { UltravoxConnectionError } from "../errors/ultravox-connection-error.js";
 import { UltravoxTimeoutError } from "../errors/ultravox-timeout-error.js";
 import type { CallContext } from "./call-context.js";
-import { connectionReason } from "./connection-reason.js";
+import { connectionReason } from "#platform";
 import { discardBody } from "./discard-body.js";
 import { redactUrl } from "./redact-url.js";
 import { RETRY_STATUSES, retryDelay } from "./retry-policy.js";
