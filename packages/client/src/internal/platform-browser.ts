@@ -15,6 +15,12 @@ export const connectionReason: typeof Server.connectionReason = (error) => {
  * too), so redirects are left to the platform, which drops or preflights the key on the way to another
  * origin as CORS rules say.
  */
-export const followRedirects: typeof Server.followRedirects | undefined = undefined;
+export const followRedirects: typeof Server.followRedirects = undefined;
+
+/** The platform's own: marking requests only saves Node's costly abort listener per request. */
+export const requestClass: typeof Server.requestClass = () => Request;
+
+/** None: a page has no `process.env`, the key and base URL come from the options. */
+export const environment: typeof Server.environment = () => undefined;
 
 export const PLATFORM: typeof Server.PLATFORM = "browser";

@@ -9,9 +9,9 @@ import { redactUrl } from "./redact-url.js";
  * caller's abort reason on abort, else whatever the fetch threw.
  */
 export function sendAttempt(context: CallContext, request: Request): Promise<Response> {
-  const { timeoutMs, signal, method } = context;
+  const { fetch, timeoutMs, signal, method, redirect, callerSignal } = context;
   // Nothing to bound: no time limit and no caller signal.
-  if (!(timeoutMs > 0) && !context.callerSignal) return context.fetch(request, { redirect: context.redirect });
+  if (!(timeoutMs > 0) && !callerSignal) return fetch(request, { redirect });
   const controller = new AbortController();
   return new Promise<Response>((resolve, reject) => {
     const stop = (reason: unknown): void => {
@@ -24,12 +24,10 @@ export function sendAttempt(context: CallContext, request: Request): Promise<Res
       timeoutMs > 0
         ? setTimeout(() => {
             const url = redactUrl(request.url);
-            stop(
-              new UltravoxTimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url, timeoutMs }, { cause: new DOMException("timeout", "TimeoutError") }),
-            );
+            stop(new UltravoxTimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url, timeoutMs }, { cause: new DOMException("timeout", "TimeoutError") }));
           }, timeoutMs)
         : undefined;
-    if (context.callerSignal) {
+    if (callerSignal) {
       if (signal.aborted) {
         stop(signal.reason);
         return;
@@ -39,7 +37,7 @@ export function sendAttempt(context: CallContext, request: Request): Promise<Res
         stop(signal.reason);
       });
     }
-    context.fetch(request, { redirect: context.redirect, signal: controller.signal }).then((response) => {
+    fetch(request, { redirect, signal: controller.signal }).then((response) => {
       clearTimeout(timer);
       resolve(response);
     }, reject);

@@ -31,21 +31,17 @@ export async function sendWithRetries(context: CallContext, request: Request, se
     }
     if (!policy || attempt > policy.maxRetries || (response && !RETRY_STATUSES.includes(response.status))) {
       if (response) return response;
-      throw connectionError(context, request, failure, attempt, Date.now() - started);
+      const { method } = context;
+      const url = redactUrl(request.url);
+      const [reason, detail] = connectionReason(failure);
+      const elapsedMs = Date.now() - started;
+      throw new UltravoxConnectionError(
+        `${method} ${url} failed: ${detail}${context.browser ? " (or a CORS refusal)" : ""}, after ${attempt} attempt(s) in ${elapsedMs} ms`,
+        { method, url, reason, attempts: attempt, elapsedMs },
+        { cause: failure },
+      );
     }
     if (response) discardBody(response);
     await sleep(retryDelay(attempt - 1, response?.headers.get("retry-after"), policy), context.signal);
   }
-}
-
-function connectionError(context: CallContext, request: Request, failure: unknown, attempts: number, elapsedMs: number): UltravoxConnectionError {
-  const { method } = context;
-  const url = redactUrl(request.url);
-  const [reason, detail] = connectionReason(failure);
-  const cors = context.browser ? " (or a CORS refusal)" : "";
-  return new UltravoxConnectionError(
-    `${method} ${url} failed: ${detail}${cors}, after ${attempts} attempt(s) in ${elapsedMs} ms`,
-    { method, url, reason, attempts, elapsedMs },
-    { cause: failure },
-  );
 }
