@@ -1,8 +1,11 @@
 // Profiling aid (not part of `pnpm bench`): many sequential GETs through our client to a local server,
-// for `node --cpu-prof --import tsx bench/profile-loop.ts`.
+// for `node --cpu-prof --import tsx bench/profile-loop.ts [--in-memory]` after a build.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createUltravoxClient } from "@ultravox-api/client";
+import type * as Client from "@ultravox-api/client";
+import { shipped } from "./shipped.js";
+
+const { createUltravoxClient } = await shipped<typeof Client>("index.js");
 
 const body = JSON.stringify({ results: [], next: null, previous: null, total: 0 });
 const server = createServer((_req, res) => {

@@ -7,10 +7,11 @@ import { gzipSync } from "node:zlib";
 import type { paths } from "@ultravox-api/types";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
-import { createUltravoxClient } from "@ultravox-api/client";
+import type * as Client from "@ultravox-api/client";
 import { bundleBreakdown, type ModuleBytes } from "./bundle-breakdown.js";
 import type { SequentialGetsResult } from "./sequential-gets.js";
 import { interleavedRounds } from "./interleaved-rounds.js";
+import { shipped } from "./shipped.js";
 import { validation } from "./validate.js";
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -68,6 +69,7 @@ async function overhead(): Promise<void> {
   const fetch = (): Promise<Response> =>
     Promise.resolve(new Response(body, { headers: { "content-type": "application/json", "content-length": String(body.length) } }));
   const baseUrl = "https://api.ultravox.ai";
+  const { createUltravoxClient } = await shipped<typeof Client>("index.js");
   const bare = createClient<paths>({ baseUrl, headers: { "X-API-Key": "key" }, fetch });
   const ours = createUltravoxClient({ apiKey: "key", baseUrl, fetch, timeoutMs: 30_000 });
   const contenders: Record<string, () => Promise<unknown>> = {

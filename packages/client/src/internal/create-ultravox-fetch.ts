@@ -1,7 +1,6 @@
 import type { CallContext, FetchFunction } from "./call-context.js";
 import { followRedirects } from "#platform";
 import { NO_CALLER_SIGNAL } from "./marked-request.js";
-import { responseMeta } from "./response-meta.js";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry-policy.js";
 import { sendAttempt } from "./send-attempt.js";
 import { sendWithRetries } from "./send-with-retries.js";
@@ -35,7 +34,7 @@ interface RequestExtras {
  */
 export function createUltravoxFetch(options: UltravoxFetchOptions): (request: Request) => Promise<Response> {
   const prefix = `${options.origin}/`;
-  return async (request) => {
+  return (request) => {
     const { method, redirect, headers } = request;
     // Only the configured origin gets the key, whatever baseUrl or absolute URL a call uses. Set here
     // rather than in a middleware: no middleware round per call, and other middleware never sees it.
@@ -62,9 +61,6 @@ export function createUltravoxFetch(options: UltravoxFetchOptions): (request: Re
     };
     // Only GET and HEAD redirects are followed (recordings, previews, SIP logs); others come back as they are.
     const send = ((method === "GET" || method === "HEAD") && byHand) || sendAttempt;
-    const response = await sendWithRetries(context, request, send);
-    // Only errors need naming (createApiError); skipping successes keeps the hot path free of WeakMap work.
-    if (!response.ok) responseMeta.set(response, { method, url: response.url || request.url });
-    return response;
+    return sendWithRetries(context, request, send);
   };
 }

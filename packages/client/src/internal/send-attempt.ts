@@ -9,7 +9,7 @@ import { redactUrl } from "./redact-url.js";
  * caller's abort reason on abort, else whatever the fetch threw.
  */
 export function sendAttempt(context: CallContext, request: Request): Promise<Response> {
-  const { fetch, timeoutMs, signal, method, redirect, callerSignal } = context;
+  const { fetch, timeoutMs, signal, redirect, callerSignal } = context;
   // Nothing to bound: no time limit and no caller signal.
   if (!(timeoutMs > 0) && !callerSignal) return fetch(request, { redirect });
   const controller = new AbortController();
@@ -20,13 +20,8 @@ export function sendAttempt(context: CallContext, request: Request): Promise<Res
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the caller's own abort reason, passed through as it is
       reject(reason);
     };
-    const timer =
-      timeoutMs > 0
-        ? setTimeout(() => {
-            const url = redactUrl(request.url);
-            stop(new UltravoxTimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url, timeoutMs }, { cause: new DOMException("timeout", "TimeoutError") }));
-          }, timeoutMs)
-        : undefined;
+    // Arguments rather than a closure: one allocation less per request.
+    const timer = timeoutMs > 0 ? setTimeout(timedOut, timeoutMs, context, request, stop) : undefined;
     if (callerSignal) {
       if (signal.aborted) {
         stop(signal.reason);
@@ -42,4 +37,9 @@ export function sendAttempt(context: CallContext, request: Request): Promise<Res
       resolve(response);
     }, reject);
   });
+}
+
+function timedOut({ method, timeoutMs }: CallContext, request: Request, stop: (reason: unknown) => void): void {
+  const url = redactUrl(request.url);
+  stop(new UltravoxTimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url, timeoutMs }, { cause: new DOMException("timeout", "TimeoutError") }));
 }

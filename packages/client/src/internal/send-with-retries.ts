@@ -4,6 +4,7 @@ import type { CallContext } from "./call-context.js";
 import { connectionReason } from "#platform";
 import { discardBody } from "./discard-body.js";
 import { redactUrl } from "./redact-url.js";
+import { responseMeta } from "./response-meta.js";
 import { RETRY_STATUSES, retryDelay } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 
@@ -30,7 +31,11 @@ export async function sendWithRetries(context: CallContext, request: Request, se
       failure = error;
     }
     if (!policy || attempt > policy.maxRetries || (response && !RETRY_STATUSES.includes(response.status))) {
-      if (response) return response;
+      if (response) {
+        // Only errors need naming (createApiError); skipping successes keeps the hot path free of WeakMap work.
+        if (!response.ok) responseMeta.set(response, { method: context.method, url: response.url || request.url });
+        return response;
+      }
       const { method } = context;
       const url = redactUrl(request.url);
       const [reason, detail] = connectionReason(failure);
