@@ -22,5 +22,3 @@ export const requestClass: typeof Server.requestClass = () => Request;
 
 /** None: a page has no `process.env`, the key and base URL come from the options. */
 export const environment: typeof Server.environment = () => undefined;
-
-export const PLATFORM: typeof Server.PLATFORM = "browser";

@@ -18,6 +18,3 @@ export const requestClass: () => typeof Request = markedRequest;
 export function environment(scope: object): Readonly<Record<string, string | undefined>> | undefined {
   return (scope as { process?: { env?: Record<string, string | undefined> } }).process?.env;
 }
-
-/** Which implementation a build carries (the platform-build tests read it). */
-export const PLATFORM: "node" | "browser" = "node";
