@@ -2,6 +2,7 @@
 // Location; checked in Chromium), so the client cannot follow by hand and leaves redirects to the page.
 import { describe, expect, it, vi } from "vitest";
 import { createUltravoxClientIn } from "../src/internal/create-ultravox-client-in.js";
+import * as browserBuild from "../src/internal/platform-browser.js";
 
 const browser = { window: { document: {} }, navigator: { userAgent: "Chromium" } };
 
@@ -40,6 +41,15 @@ describe("redirects", () => {
     const { response } = await client.GET("/api/calls/{call_id}/recording", { params: { path: { call_id: "c1" } }, parseAs: "stream" });
     expect(response.status).toBe(302);
     expect(urls).toEqual(["https://api.test/api/calls/c1/recording"]);
+  });
+
+  it("outside a browser, follows a HEAD's 302 by hand too", async () => {
+    const { fetch, modes, urls } = recorder("https://storage.test/recording.wav");
+    const client = createUltravoxClientIn({}, { apiKey: "k", baseUrl: "https://api.test", fetch });
+    const { response } = await client.HEAD("/api/calls/{call_id}/recording" as never, { params: { path: { call_id: "c1" } } } as never);
+    expect(response.status).toBe(200);
+    expect(modes).toEqual(["manual", "manual"]);
+    expect(urls).toEqual(["https://api.test/api/calls/c1/recording", "https://storage.test/recording.wav"]);
   });
 
   it("outside a browser, follows the same 302 by hand", async () => {
@@ -93,6 +103,7 @@ describe("redirects in the browser build (#platform → platform-browser.ts)", (
     expect(() => clientIn(scope, { fetch })).toThrow(/Missing Ultravox API key/);
     await clientIn(scope, { apiKey: "k", fetch }).GET("/api/accounts/me");
     expect(seen[0]?.url).toBe("https://api.ultravox.ai/api/accounts/me");
+    expect(browserBuild.requestClass()).toBe(Request);
     // The server build marks calls without a signal; the browser build leaves requests as the platform made them.
     expect(Object.getOwnPropertySymbols(seen[0]).map(String)).not.toContain("Symbol(ultravox.noCallerSignal)");
     const serverBuild = recorder();
