@@ -7,18 +7,22 @@ import { fileURLToPath } from "node:url";
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 /**
- * Vite `resolve.alias` entries from a package's own export names to their `src/` files, derived from
- * `exports` in its package.json (`./dist/x/index.js` → `./src/x/index.ts`).
+ * Vite `resolve.alias` entries from a package's own export names (and subpath imports) to their `src/`
+ * files, derived from `exports` and `imports` in its package.json (`./dist/x/index.js` → `./src/x/index.ts`).
  * @param {URL} packageDir the package directory, with a trailing slash
  */
 export function srcAliases(packageDir) {
   const pkg = JSON.parse(readFileSync(new URL("package.json", packageDir), "utf8"));
-  return Object.entries(pkg.exports).flatMap(([subpath, target]) => {
+  // Subpath `imports` (`#platform`) too, by their `default` target: the tests run on Node.
+  const entries = [
+    ...Object.entries(pkg.exports).map(([subpath, target]) => [subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`, target]),
+    ...Object.entries(pkg.imports ?? {}),
+  ];
+  return entries.flatMap(([name, target]) => {
     const built = typeof target === "string" ? target : target.default;
     if (typeof built !== "string" || !/^\.\/dist\/.*\.js$/.test(built)) return [];
     const source = new URL(built.replace(/^\.\/dist\//, "./src/").replace(/\.js$/, ".ts"), packageDir);
-    if (!existsSync(source)) throw new Error(`srcAliases: ${pkg.name} exports ${built}, but ${fileURLToPath(source)} does not exist.`);
-    const name = subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
+    if (!existsSync(source)) throw new Error(`srcAliases: ${pkg.name} maps ${name} to ${built}, but ${fileURLToPath(source)} does not exist.`);
     return [{ find: new RegExp(`^${escapeRegExp(name)}$`), replacement: fileURLToPath(source) }];
   });
 }

@@ -6,8 +6,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { paths } from "@ultravox-api/types";
 import createClient from "openapi-fetch";
-import { createUltravoxClient } from "@ultravox-api/client";
+import type * as Client from "@ultravox-api/client";
 import { interleavedRounds } from "./interleaved-rounds.js";
+import { shipped } from "./shipped.js";
 
 export interface SequentialGetsResult {
   readonly n: number;
@@ -21,11 +22,12 @@ export interface SequentialGetsResult {
 
 const withEntries = process.argv.includes("--with-entries");
 if (withEntries) {
-  const entries = [await import("@ultravox-api/client/validate"), await import("@ultravox-api/client/webhooks")];
+  const entries = [await shipped<object>("validate/index.js"), await shipped<object>("webhooks/index.js")];
   // Loaded and evaluated: their modules (the generated validators among them) are part of this program.
   if (entries.some((entry) => Object.keys(entry).length === 0)) throw new Error("bench: an entry exports nothing");
 }
 
+const { createUltravoxClient } = await shipped<typeof Client>("index.js");
 const body = JSON.stringify({ results: [], next: null, previous: null, total: 0 });
 const server = createServer((_req, res) => {
   res.writeHead(200, { "content-type": "application/json", "content-length": String(body.length) });

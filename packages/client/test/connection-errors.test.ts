@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUltravoxClientIn } from "../src/internal/create-ultravox-client-in.js";
 import { createUltravoxClient, UltravoxConnectionError } from "../src/index.js";
 import { connectionReason } from "../src/internal/connection-reason.js";
+import * as browserBuild from "../src/internal/platform-browser.js";
 
 const fast = { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 2 };
 
@@ -116,5 +117,19 @@ describe("connectionReason", () => {
   ];
   it.each(cases)("$name", ({ given, want }) => {
     expect(connectionReason(given)).toEqual(want);
+  });
+});
+
+describe("connectionReason in the browser build", () => {
+  const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
+  const cases: { name: string; given: unknown; want: [string, string] }[] = [
+    { name: "Chromium: a bare TypeError", given: new TypeError("Failed to fetch"), want: ["Failed to fetch", "Failed to fetch"] },
+    { name: "Firefox wording", given: new TypeError("NetworkError when attempting to fetch resource."), want: ["NetworkError when attempting to fetch resource.", "NetworkError when attempting to fetch resource."] },
+    { name: "codes down the causes are not looked for", given: new TypeError("fetch failed", { cause: refused }), want: ["fetch failed", "fetch failed"] },
+    { name: "a thrown string", given: "offline", want: ["offline", "offline"] },
+    { name: "nothing", given: undefined, want: ["undefined", "undefined"] },
+  ];
+  it.each(cases)("$name", ({ given, want }) => {
+    expect(browserBuild.connectionReason(given)).toEqual(want);
   });
 });

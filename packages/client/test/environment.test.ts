@@ -100,6 +100,12 @@ describe("environment variables", () => {
     ]);
   });
 
+  it("names the baseUrl option when its value is not a URL, whatever ULTRAVOX_BASE_URL says", () => {
+    for (const env of [{}, { ULTRAVOX_BASE_URL: "http://127.0.0.1:4010" }]) {
+      expect(() => createUltravoxClientIn({ process: { env } }, { apiKey: "k", baseUrl: "localhost:4010" })).toThrow(/^baseUrl must be an absolute http\(s\) URL$/);
+    }
+  });
+
   it("names ULTRAVOX_BASE_URL when its value is not a URL", () => {
     expect(() => createUltravoxClientIn({ process: { env: { ULTRAVOX_BASE_URL: "localhost:4010" } } }, { apiKey: "k" })).toThrow(
       /^ULTRAVOX_BASE_URL must be an absolute http\(s\) URL/,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createUltravoxClient, UltravoxConnectionError, requestOptions } from "@ultravox-api/client";
+import { createUltravoxClient, unwrap, UltravoxConnectionError, requestOptions, type UltravoxApiError } from "@ultravox-api/client";
 import { API_KEY } from "./support/constants.js";
 import { useServers } from "./support/servers.js";
 import { json } from "./support/test-server.js";
@@ -143,6 +143,14 @@ describe("retries against a real server", () => {
 });
 
 describe("retries with a counting fake fetch", () => {
+  it("names an error answer by the request URL when the response has none (an injected fetch's Response)", async () => {
+    const fetch = (): Promise<Response> => Promise.resolve(new Response('{"detail":"Not found."}', { status: 404, headers: { "content-type": "application/json" } }));
+    const client = createUltravoxClient({ apiKey: "k", baseUrl: "https://api.test", fetch, retry: false });
+    const error = (await unwrap(client.GET("/api/calls/{call_id}", { params: { path: { call_id: "c1" } } })).catch((e: unknown) => e)) as UltravoxApiError;
+    expect(error.url).toBe("https://api.test/api/calls/c1");
+    expect(error.message).toBe("GET https://api.test/api/calls/c1 failed with HTTP 404: Not found.");
+  });
+
   function countingFetch(outcomes: (number | "network")[]) {
     const seen: { method: string; body: string }[] = [];
     const fetch = async (input: Request, init?: RequestInit): Promise<Response> => {

@@ -22,7 +22,20 @@ describe("timeouts", () => {
     expect(timeout.message).toBe(`GET ${api.url}/api/calls timed out after 500 ms`);
     expect(timeout.timeoutMs).toBe(500);
     expect((timeout.cause as Error).name).toBe("TimeoutError");
+    expect((timeout.cause as Error).message).toBe("timeout");
     expect(api.requests).toHaveLength(1);
+  });
+
+  it("passes the redirect mode on when nothing bounds the attempt (no time limit, no signal)", async () => {
+    const modes: (RequestRedirect | undefined)[] = [];
+    const fetch = (_input: Request, init?: RequestInit): Promise<Response> => {
+      modes.push(init?.redirect);
+      return Promise.resolve(new Response("{}", { headers: { "content-type": "application/json" } }));
+    };
+    const client = createUltravoxClient({ apiKey: API_KEY, baseUrl: "https://api.test", timeoutMs: 0, fetch });
+    await client.GET("/api/calls");
+    await client.POST("/api/agents", { body: { name: "a" } as never, redirect: "error" });
+    expect(modes).toEqual(["manual", "error"]);
   });
 
   it("lets a request override the client timeout, and is not retried", async () => {

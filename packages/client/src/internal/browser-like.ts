@@ -4,5 +4,5 @@
  */
 export function isBrowserLike(scope: object): boolean {
   const { window, navigator } = scope as { window?: { document?: unknown } | null; navigator?: unknown };
-  return typeof window?.document === "object" && window.document !== null && navigator !== undefined;
+  return !!window?.document && navigator !== undefined;
 }

@@ -1,7 +1,6 @@
 import type { CallContext, FetchFunction } from "./call-context.js";
-import { followRedirects } from "./follow-redirects.js";
+import { followRedirects } from "#platform";
 import { NO_CALLER_SIGNAL } from "./marked-request.js";
-import { responseMeta } from "./response-meta.js";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry-policy.js";
 import { sendAttempt } from "./send-attempt.js";
 import { sendWithRetries } from "./send-with-retries.js";
@@ -35,7 +34,7 @@ interface RequestExtras {
  */
 export function createUltravoxFetch(options: UltravoxFetchOptions): (request: Request) => Promise<Response> {
   const prefix = `${options.origin}/`;
-  return async (request) => {
+  return (request) => {
     const { method, redirect, headers } = request;
     // Only the configured origin gets the key, whatever baseUrl or absolute URL a call uses. Set here
     // rather than in a middleware: no middleware round per call, and other middleware never sees it.
@@ -47,7 +46,8 @@ export function createUltravoxFetch(options: UltravoxFetchOptions): (request: Re
     const extras = request as Request & RequestExtras;
     // In a browser a `manual` redirect comes back opaque (status 0, no Location): the page follows its own,
     // and drops or preflights the key on the way to another origin as CORS rules say.
-    const byHand = redirect === "follow" && !options.browser;
+    // The browser build has no followRedirects: there the page always follows.
+    const byHand = redirect === "follow" && !options.browser ? followRedirects : undefined;
     const context: CallContext = {
       fetch: options.fetch,
       method,
@@ -60,10 +60,7 @@ export function createUltravoxFetch(options: UltravoxFetchOptions): (request: Re
       browser: options.browser,
     };
     // Only GET and HEAD redirects are followed (recordings, previews, SIP logs); others come back as they are.
-    const follow = byHand && (method === "GET" || method === "HEAD");
-    const response = await sendWithRetries(context, request, follow ? followRedirects : sendAttempt);
-    // Only errors need naming (createApiError); skipping successes keeps the hot path free of WeakMap work.
-    if (!response.ok) responseMeta.set(response, { method, url: response.url || request.url });
-    return response;
+    const send = ((method === "GET" || method === "HEAD") && byHand) || sendAttempt;
+    return sendWithRetries(context, request, send);
   };
 }

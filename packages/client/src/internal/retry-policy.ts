@@ -45,9 +45,9 @@ export function resolveRetryPolicy(
 export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | undefined {
   if (!header?.trim()) return undefined;
   const seconds = Number(header);
-  const ms = Number.isNaN(seconds) ? Date.parse(header) - now : seconds * 1000;
+  const ms = isNaN(seconds) ? Date.parse(header) - now : seconds * 1000;
   // A date in the past means now.
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+  return isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
 /** Wait before retry number `attempt` (0-based): Retry-After when within the cap, else full-jitter backoff. */

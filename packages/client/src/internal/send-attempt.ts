@@ -9,9 +9,9 @@ import { redactUrl } from "./redact-url.js";
  * caller's abort reason on abort, else whatever the fetch threw.
  */
 export function sendAttempt(context: CallContext, request: Request): Promise<Response> {
-  const { timeoutMs, signal, method } = context;
+  const { fetch, timeoutMs, signal, redirect, callerSignal } = context;
   // Nothing to bound: no time limit and no caller signal.
-  if (!(timeoutMs > 0) && !context.callerSignal) return context.fetch(request, { redirect: context.redirect });
+  if (!(timeoutMs > 0) && !callerSignal) return fetch(request, { redirect });
   const controller = new AbortController();
   return new Promise<Response>((resolve, reject) => {
     const stop = (reason: unknown): void => {
@@ -20,16 +20,9 @@ export function sendAttempt(context: CallContext, request: Request): Promise<Res
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the caller's own abort reason, passed through as it is
       reject(reason);
     };
-    const timer =
-      timeoutMs > 0
-        ? setTimeout(() => {
-            const url = redactUrl(request.url);
-            stop(
-              new UltravoxTimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url, timeoutMs }, { cause: new DOMException("timeout", "TimeoutError") }),
-            );
-          }, timeoutMs)
-        : undefined;
-    if (context.callerSignal) {
+    // Arguments rather than a closure: one allocation less per request.
+    const timer = timeoutMs > 0 ? setTimeout(timedOut, timeoutMs, context, request, stop) : undefined;
+    if (callerSignal) {
       if (signal.aborted) {
         stop(signal.reason);
         return;
@@ -39,9 +32,14 @@ export function sendAttempt(context: CallContext, request: Request): Promise<Res
         stop(signal.reason);
       });
     }
-    context.fetch(request, { redirect: context.redirect, signal: controller.signal }).then((response) => {
+    fetch(request, { redirect, signal: controller.signal }).then((response) => {
       clearTimeout(timer);
       resolve(response);
     }, reject);
   });
+}
+
+function timedOut({ method, timeoutMs }: CallContext, request: Request, stop: (reason: unknown) => void): void {
+  const url = redactUrl(request.url);
+  stop(new UltravoxTimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url, timeoutMs }, { cause: new DOMException("timeout", "TimeoutError") }));
 }

@@ -1,9 +1,10 @@
 import { UltravoxConnectionError } from "../errors/ultravox-connection-error.js";
 import { UltravoxTimeoutError } from "../errors/ultravox-timeout-error.js";
 import type { CallContext } from "./call-context.js";
-import { connectionReason } from "./connection-reason.js";
+import { connectionReason } from "#platform";
 import { discardBody } from "./discard-body.js";
 import { redactUrl } from "./redact-url.js";
+import { responseMeta } from "./response-meta.js";
 import { RETRY_STATUSES, retryDelay } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 
@@ -30,22 +31,22 @@ export async function sendWithRetries(context: CallContext, request: Request, se
       failure = error;
     }
     if (!policy || attempt > policy.maxRetries || (response && !RETRY_STATUSES.includes(response.status))) {
-      if (response) return response;
-      throw connectionError(context, request, failure, attempt, Date.now() - started);
+      if (response) {
+        // Only errors need naming (createApiError); skipping successes keeps the hot path free of WeakMap work.
+        if (!response.ok) responseMeta.set(response, { method: context.method, url: response.url || request.url });
+        return response;
+      }
+      const { method } = context;
+      const url = redactUrl(request.url);
+      const [reason, detail] = connectionReason(failure);
+      const elapsedMs = Date.now() - started;
+      throw new UltravoxConnectionError(
+        `${method} ${url} failed: ${detail}${context.browser ? " (or a CORS refusal)" : ""}, after ${attempt} attempt(s) in ${elapsedMs} ms`,
+        { method, url, reason, attempts: attempt, elapsedMs },
+        { cause: failure },
+      );
     }
     if (response) discardBody(response);
     await sleep(retryDelay(attempt - 1, response?.headers.get("retry-after"), policy), context.signal);
   }
-}
-
-function connectionError(context: CallContext, request: Request, failure: unknown, attempts: number, elapsedMs: number): UltravoxConnectionError {
-  const { method } = context;
-  const url = redactUrl(request.url);
-  const [reason, detail] = connectionReason(failure);
-  const cors = context.browser ? " (or a CORS refusal)" : "";
-  return new UltravoxConnectionError(
-    `${method} ${url} failed: ${detail}${cors}, after ${attempts} attempt(s) in ${elapsedMs} ms`,
-    { method, url, reason, attempts, elapsedMs },
-    { cause: failure },
-  );
 }
