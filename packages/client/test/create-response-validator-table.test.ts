@@ -97,7 +97,7 @@ describe("createResponseValidator: what it reports", () => {
     {
       given: "three issues: the first and how many more",
       text: JSON.stringify({ accountSid: 1, authTokenPrefix: { prefix: 2 }, callCreationAllowAllAgents: "x" }),
-      message: `GET ${BASE}${TWILIO}?api_key=REDACTED answered 200 with a body that does not match the spec (telephony_configs_twilio_retrieve): /accountSid: expected type boolean, got "x" (and 2 more)`,
+      message: `GET ${BASE}${TWILIO}?api_key=REDACTED answered 200 with a body that does not match the spec (telephony_configs_twilio_retrieve): /callCreationAllowAllAgents: expected type boolean, got "x" (and 2 more)`,
     },
     {
       given: "two issues",
