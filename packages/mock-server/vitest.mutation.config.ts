@@ -21,6 +21,7 @@ export default defineConfig({
       "test/drf-errors-shapes.test.ts",
       "test/drf-errors-divergences.test.ts",
       "test/drf-messages-reference.test.ts",
+      "test/drf-errors-table.test.ts",
       "test/fault-injector-bounds.test.ts",
       "test/rate-limiter-bounds.test.ts",
       "test/sorted-page-cursors.test.ts",
