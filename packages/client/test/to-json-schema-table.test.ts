@@ -55,6 +55,8 @@ describe("toJsonSchema", () => {
       },
     },
     { given: "additionalProperties: true kept", schema: { additionalProperties: true, items: [{ type: "string", nullable: true }], allOf: { a: 1 } }, direction: "request", want: { additionalProperties: true, items: [{ type: "string", nullable: true }], allOf: { a: 1 } } },
+    { given: "a string that looks like a component $ref under another keyword, kept", schema: { description: "#/components/schemas/Call", enum: [{ nullable: true, "x-y": 1 }] }, direction: "request", want: { description: "#/components/schemas/Call", enum: [{ nullable: true, "x-y": 1 }] } },
+    { given: "a dropped property without a required list", schema: { properties: { id: { readOnly: true }, a: {} } }, direction: "request", want: { properties: { a: {} } } },
     { given: "other keywords kept as they are", schema: { default: { nullable: true }, const: { readOnly: true } }, direction: "request", want: { default: { nullable: true }, const: { readOnly: true } } },
   ] as const)("$given", ({ schema, direction, want }) => {
     const input = structuredClone(schema) as unknown;

@@ -50,7 +50,15 @@ describe("verifyWebhook's refusals, word for word", () => {
     const error = await refusal(options, signer);
     expect({ reason: error.reason, message: error.message, header: error.header }).toEqual({ reason, message, header });
     // Only invalid-json has an underlying error to keep.
-    expect(error.cause === undefined).toBe(reason !== "invalid-json");
+    expect("cause" in error).toBe(reason === "invalid-json");
+  });
+});
+
+describe("verifyWebhook reads the body as strict UTF-8", () => {
+  it("a byte that is not UTF-8 inside a JSON string is invalid-json, not a replacement character", async () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode('{"event":"call.x'), 0xff, ...new TextEncoder().encode('"}')]);
+    const signed = await signWebhook({ body: bytes, secret: SECRET, timestamp: AT });
+    await expect(verifyWebhook({ body: bytes, headers: signed, secret: SECRET, now: AT })).rejects.toMatchObject({ reason: "invalid-json" });
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { fromHex, hmacSha256, signedBytes, timingSafeEqual, toHex } from "../src/internal/webhook-crypto.js";
 
 const bytes = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
@@ -62,5 +62,16 @@ describe("timingSafeEqual", () => {
     { a: [255], b: [0], want: false },
   ])("$a vs $b → $want", ({ a, b, want }) => {
     expect(timingSafeEqual(Uint8Array.from(a), Uint8Array.from(b))).toBe(want);
+  });
+});
+
+describe("without Web Crypto", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it.each([{ given: "no crypto", crypto: undefined }, { given: "crypto without subtle", crypto: {} }])("$given: a TypeError that says what is needed", async ({ crypto }) => {
+    vi.stubGlobal("crypto", crypto);
+    await expect(hmacSha256("k", bytes("x"))).rejects.toThrow(new TypeError("Web Crypto (globalThis.crypto.subtle) is required to sign or verify webhooks."));
   });
 });
