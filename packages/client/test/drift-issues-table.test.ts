@@ -6,7 +6,7 @@ import type { AjvError } from "../src/validate/generated-route.js";
 const error = (keyword: string, instancePath: string, params: Record<string, unknown> = {}, message?: string): AjvError => ({ keyword, instancePath, schemaPath: "", params, ...(message === undefined ? {} : { message }) });
 
 describe("driftIssues", () => {
-  const body = { a: "x", n: 5, list: [1, 2], obj: {}, nul: null, "s/l~": true, long: "y".repeat(100) };
+  const body = { a: "x", n: 5, list: [1, 2], obj: {}, nul: null, "s/l~": true, long: "y".repeat(100), s78: "z".repeat(78) };
   it.each([
     { given: "a type", errors: [error("type", "/a", { type: "integer" })], want: [{ pointer: "/a", keyword: "type", expected: "type integer", actual: '"x"' }] },
     { given: "a type list", errors: [error("type", "/n", { type: ["string", "null"] })], want: [{ pointer: "/n", keyword: "type", expected: "type string or null", actual: "5" }] },
@@ -29,6 +29,13 @@ describe("driftIssues", () => {
       errors: [error("enum", "/a", { allowedValues: ["b"] }), error("type", "/a", { type: "null" }), error("type", "/a", { type: "null" }), error("anyOf", "/a")],
       want: [{ pointer: "/a", keyword: "anyOf", expected: 'one of ["b"] or type null', actual: '"x"' }],
     },
+    {
+      given: "a nullable oneOf's branches: one issue naming both, keyword oneOf",
+      errors: [error("enum", "/a", { allowedValues: ["b"] }), error("type", "/a", { type: "null" }), error("oneOf", "/a")],
+      want: [{ pointer: "/a", keyword: "oneOf", expected: 'one of ["b"] or type null', actual: '"x"' }],
+    },
+    { given: "a path through null", errors: [error("type", "/nul/x", { type: "string" })], want: [{ pointer: "/nul/x", keyword: "type", expected: "type string", actual: "missing" }] },
+    { given: "a value of exactly 80 characters as JSON, whole", errors: [error("maxLength", "/s78", {}, "too long")], want: [{ pointer: "/s78", keyword: "maxLength", expected: "too long", actual: `"${"z".repeat(78)}"` }] },
     { given: "a oneOf alone", errors: [error("oneOf", "/a")], want: [{ pointer: "/a", keyword: "oneOf", expected: "exactly one of the oneOf schemas", actual: '"x"' }] },
     { given: "an anyOf alone", errors: [error("anyOf", "")], want: [{ pointer: "", keyword: "anyOf", expected: "at least one of the anyOf schemas", actual: "object" }] },
     {

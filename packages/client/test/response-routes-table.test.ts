@@ -48,6 +48,7 @@ describe("ResponseRouter.byTemplate", () => {
     expect(route).toMatchObject({ method: "GET", template: "/api/agents/{agent_id}/calls/latest", operationId: "agent_latest", segments: ["", "api", "agents", undefined, "calls", "latest"] });
     // Braces only make a parameter when they are the whole segment.
     expect(new ResponseRouter([["GET", "/a/x{b}", "o", {}]]).byTemplate("GET", "/a/x{b}")?.segments).toEqual(["", "a", "x{b}"]);
+    expect(new ResponseRouter([["GET", "/a/{b}x", "o", {}]]).byTemplate("GET", "/a/{b}x")?.segments).toEqual(["", "a", "{b}x"]);
   });
 });
 
