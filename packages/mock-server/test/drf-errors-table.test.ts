@@ -34,6 +34,7 @@ const body = (properties: JsonObject, extra: JsonObject = {}): object => ({ type
 describe("toFieldErrors: shapes through less common schemas", () => {
   it.each([
     { given: "a missing field beside a wrong type: both reported", schema: body({ name: { type: "string" }, count: { type: "integer" } }, { required: ["name"] }), data: { count: "x" }, want: { name: [REQUIRED], count: ["A valid integer is required."] } },
+    { given: "a field that can only be null, given a value: still a message", schema: body({ f: { type: "null" } }), data: { f: 1 }, want: { f: ["Invalid value."] } },
     { given: "nested keys that join alike are distinct fields", schema: body({ a: body({ bc: { type: "string" } }), ab: body({ c: { type: "string" } }) }), data: { a: { bc: 1 }, ab: { c: 1 } }, want: { a: { bc: [NOT_A_STRING] }, ab: { c: [NOT_A_STRING] } } },
     { given: "a one-part allOf around a list of serializers: one entry per item", schema: body({ items: { allOf: [{ $ref: "#/components/schemas/ItemList" }] } }), data: { items: [{ name: "a" }, {}] }, want: { items: [{}, { name: [REQUIRED] }] } },
     { given: "a one-part allOf with fields of its own: its own serializer field", schema: body({ t: { $ref: "#/components/schemas/Extended" } }), data: { t: { inner: "x" } }, want: { t: { inner: { non_field_errors: [NOT_A_DICT("str")] } } } },

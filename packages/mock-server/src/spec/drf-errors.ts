@@ -27,7 +27,9 @@ export function toFieldErrors(errors: readonly ErrorObject[], context: FieldErro
   // A nullable field's `null` branch failing says nothing about the value (its other branch does).
   const meaningful = errors.filter((error) => !(error.keyword === "type" && (error.params as Record<string, unknown>)["type"] === "null"));
   const walker = new SchemaWalker(context.schema, context.schemas ?? {});
-  const chosen = inDrfOrder(withoutSpokenFor(meaningful.length > 0 ? meaningful : errors), walker);
+  // A composite's failure (anyOf, oneOf, not) comes after its branches' errors (ajv's order), so a
+  // place its branches already reported keeps theirs; a composite failing alone is the message.
+  const chosen = inDrfOrder(meaningful.length > 0 ? meaningful : errors, walker);
   const seen = new Set<string>();
   for (const error of chosen) {
     const path = errorPath(error);
@@ -45,21 +47,7 @@ export function toFieldErrors(errors: readonly ErrorObject[], context: FieldErro
   return body;
 }
 
-const COMPOSITE = new Set(["anyOf", "oneOf", "allOf", "if", "not"]);
 const LENGTH = new Set(["minItems", "maxItems"]);
-
-/**
- * Drops a composite's failure (anyOf, oneOf, not, …) where its branches' own errors at or under the
- * same place say more; a composite failing alone is that field's message.
- */
-function withoutSpokenFor(errors: readonly ErrorObject[]): ErrorObject[] {
-  const places = errors.map((error) => ({ key: errorPath(error).join("/"), composite: COMPOSITE.has(error.keyword) }));
-  const spoken = places.filter((place) => !place.composite).map((place) => place.key);
-  return errors.filter((_, i) => {
-    const place = places[i];
-    return place?.composite !== true || !spoken.some((key) => key === place.key || key.startsWith(`${place.key}/`) || place.key === "");
-  });
-}
 
 /** The data path an error is about (a missing or unknown property's own name included). */
 function errorPath(error: ErrorObject): string[] {
