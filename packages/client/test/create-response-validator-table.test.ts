@@ -70,7 +70,7 @@ describe("createResponseValidator: what it reports", () => {
     const copy = await answer(createResponseValidator(), { text: JSON.stringify({ accountSid: 1 }) });
     expect(await copy?.json()).toEqual({ accountSid: 1 });
     expect(warn).toHaveBeenCalledTimes(1);
-    const [line] = warn.mock.calls[0] ?? [];
+    const line: unknown = warn.mock.calls[0]?.[0];
     expect(line).toContain("GET /api/telephony_configs/twilio (telephony_configs_twilio_retrieve) → 200 does not match the spec");
     expect(line).toContain("api_key=REDACTED");
     expect(line).not.toContain("s3cret");

@@ -27,7 +27,9 @@ describe("bodyBytes", () => {
 });
 
 describe("describeBody: what a wrong body was, never its value", () => {
-  class Parsed {}
+  class Parsed {
+    readonly kind = "parsed";
+  }
   it.each([
     { given: "null", body: null, want: "null" },
     { given: "undefined", body: undefined, want: "undefined" },
