@@ -20,6 +20,8 @@ export default defineConfig({
       "test/drf-errors.test.ts",
       "test/drf-errors-shapes.test.ts",
       "test/drf-errors-divergences.test.ts",
+      "test/drf-messages-reference.test.ts",
+      "test/drf-errors-table.test.ts",
       "test/fault-injector-bounds.test.ts",
       "test/rate-limiter-bounds.test.ts",
       "test/sorted-page-cursors.test.ts",

@@ -25,9 +25,11 @@ export interface FieldErrorContext {
 export function toFieldErrors(errors: readonly ErrorObject[], context: FieldErrorContext = {}): JsonObject {
   const body = bareObject();
   // A nullable field's `null` branch failing says nothing about the value (its other branch does).
-  const specific = errors.filter((error) => !COMPOSITE.has(error.keyword) && !(error.keyword === "type" && (error.params as Record<string, unknown>)["type"] === "null"));
+  const meaningful = errors.filter((error) => !(error.keyword === "type" && (error.params as Record<string, unknown>)["type"] === "null"));
   const walker = new SchemaWalker(context.schema, context.schemas ?? {});
-  const chosen = inDrfOrder(specific.length > 0 ? specific : errors, walker);
+  // A composite's failure (anyOf, oneOf, not) comes after its branches' errors (ajv's order), so a
+  // place its branches already reported keeps theirs; a composite failing alone is the message.
+  const chosen = inDrfOrder(meaningful.length > 0 ? meaningful : errors, walker);
   const seen = new Set<string>();
   for (const error of chosen) {
     const path = errorPath(error);
@@ -45,7 +47,6 @@ export function toFieldErrors(errors: readonly ErrorObject[], context: FieldErro
   return body;
 }
 
-const COMPOSITE = new Set(["anyOf", "oneOf", "allOf", "if", "not"]);
 const LENGTH = new Set(["minItems", "maxItems"]);
 
 /** The data path an error is about (a missing or unknown property's own name included). */

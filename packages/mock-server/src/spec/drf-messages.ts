@@ -31,7 +31,8 @@ export function serializerMessage(error: ErrorObject, kind: FieldKind): string {
     case "maxLength":
       return `Ensure this field has no more than ${limit} characters.`;
     case "minLength":
-      return limit <= 1 ? "This field may not be blank." : `Ensure this field has at least ${limit} characters.`;
+      // CharField checks blank before its length validators.
+      return error.data === "" ? "This field may not be blank." : `Ensure this field has at least ${limit} characters.`;
     case "maximum":
       return `Ensure this value is less than or equal to ${limit}.`;
     case "minimum":
@@ -70,13 +71,16 @@ export function formMessage(error: ErrorObject): string {
       if (format === "date-time") return "Enter a valid date/time.";
       if (format === "date") return "Enter a valid date.";
       if (format === "uuid") return "Enter a valid UUID.";
+      if (format === "time") return "Enter a valid time.";
       return FORMAT_MESSAGES[format] ?? "Enter a valid value.";
     case "maximum":
       return `Ensure this value is less than or equal to ${limit}.`;
     case "minimum":
       return `Ensure this value is greater than or equal to ${limit}.`;
     case "maxLength":
-      return `Ensure this value has at most ${limit} characters.`;
+      return `Ensure this value has at most ${characters(limit)} (it has ${lengthOf(error.data)}).`;
+    case "minLength":
+      return `Ensure this value has at least ${characters(limit)} (it has ${lengthOf(error.data)}).`;
     default:
       return "Enter a valid value.";
   }
@@ -120,7 +124,33 @@ function pythonType(value: unknown): string {
   }
 }
 
+/** Django's Max/MinLengthValidator words: "1 character", "3 characters". */
+function characters(limit: number): string {
+  return `${limit} character${limit === 1 ? "" : "s"}`;
+}
+
+/** Python's len() of a string: code points, not UTF-16 units. */
+function lengthOf(value: unknown): number {
+  return Array.from(String(value)).length;
+}
+
+/** The value as DRF's message shows it (Python's `str()`), cut at 60 characters. */
 function preview(value: unknown): string {
-  const text = typeof value === "string" ? value : ((JSON.stringify(value) as string | undefined) ?? "");
+  const text = typeof value === "string" ? value : pythonRepr(value);
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** Python's `repr()` of what `json.loads` gives for a JSON value (`True`, `None`, `{'k': [1, 'a']}`). */
+function pythonRepr(value: unknown): string {
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "string") return pythonString(value);
+  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(", ")}]`;
+  if (typeof value === "object" && value !== null) return `{${Object.entries(value).map(([key, item]) => `${pythonString(key)}: ${pythonRepr(item)}`).join(", ")}}`;
+  return typeof value === "number" ? String(value) : "None";
+}
+
+function pythonString(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  const escaped = text.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+  return quote + (quote === "'" ? escaped.replace(/'/g, "\\'") : escaped) + quote;
 }
