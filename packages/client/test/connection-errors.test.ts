@@ -104,6 +104,19 @@ describe("in a browser", () => {
   });
 });
 
+/** `new Error("level 0", { cause: … })` down to an innermost "level N" error that carries `code`. */
+function chain(depth: number, code: string): Error {
+  let error: Error = Object.assign(new Error(`level ${String(depth)}`), { code });
+  for (let level = depth - 1; level >= 0; level--) error = new Error(`level ${String(level)}`, { cause: error });
+  return error;
+}
+
+function selfCaused(): Error {
+  const error = new Error("loop");
+  error.cause = error;
+  return error;
+}
+
 describe("connectionReason", () => {
   const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
   const eyeballs = Object.assign(new AggregateError([new Error("connect ECONNREFUSED ::1:9"), new Error("connect ECONNREFUSED 127.0.0.1:9")], ""), { code: "ECONNREFUSED" });
@@ -114,6 +127,12 @@ describe("connectionReason", () => {
     { name: "browser: a bare TypeError", given: new TypeError("Failed to fetch"), want: ["Failed to fetch", "Failed to fetch"] },
     { name: "Firefox wording", given: new TypeError("NetworkError when attempting to fetch resource."), want: ["NetworkError when attempting to fetch resource.", "NetworkError when attempting to fetch resource."] },
     { name: "a thrown string", given: "offline", want: ["offline", "offline"] },
+    { name: "AggregateError with no errors and no message", given: Object.assign(new AggregateError([], ""), { code: "EAI_AGAIN" }), want: ["EAI_AGAIN", "EAI_AGAIN: AggregateError"] },
+    { name: "an error-like object with neither message nor errors", given: { message: "", code: "ECONNRESET" }, want: ["ECONNRESET", "ECONNRESET: [object Object]"] },
+    { name: "a message that is not a string is not used", given: { message: 42, code: "ECONNRESET" }, want: ["ECONNRESET", "ECONNRESET: [object Object]"] },
+    { name: "a code nine errors deep is found", given: chain(8, "ETIMEDOUT"), want: ["ETIMEDOUT", "ETIMEDOUT: level 8"] },
+    { name: "a code ten errors deep is not looked for", given: chain(9, "ETIMEDOUT"), want: ["level 8", "level 8"] },
+    { name: "a cause that is the error itself ends the walk", given: selfCaused(), want: ["loop", "loop"] },
   ];
   it.each(cases)("$name", ({ given, want }) => {
     expect(connectionReason(given)).toEqual(want);

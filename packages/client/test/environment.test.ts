@@ -126,12 +126,14 @@ describe("normalizeBaseUrl", () => {
     { given: "https://proxy.test/ultravox/", want: "https://proxy.test/ultravox" },
     { given: "https://proxy.test//ultravox//v1//", want: "https://proxy.test/ultravox/v1" },
     { given: "https://proxy.test/a b", want: "https://proxy.test/a%20b" },
+    // The URL parser strips ASCII spaces only; a pasted no-break space is whitespace too.
+    { given: "\u00a0https://api.ultravox.ai/\u00a0", want: "https://api.ultravox.ai" },
   ];
   it.each(cases)("$given → $want", ({ given, want }) => {
     expect(normalizeBaseUrl(given, "baseUrl")).toBe(want);
   });
 
-  const bad = ["", "api.ultravox.ai", "localhost:4010", "ftp://api.ultravox.ai", "https://api.ultravox.ai/?x=1", "https://api.ultravox.ai/#top", "/api"];
+  const bad = ["", "api.ultravox.ai", "localhost:4010", "ftp://api.ultravox.ai", "https://api.ultravox.ai/?x=1", "https://api.ultravox.ai/#top", "/api", "xhttp://api.ultravox.ai", "wss://api.ultravox.ai"];
   it.each(bad)("rejects %j with a TypeError naming the setting", (given) => {
     expect(() => normalizeBaseUrl(given, "baseUrl")).toThrow(TypeError);
     expect(() => normalizeBaseUrl(given, "baseUrl")).toThrow(/^baseUrl must be an absolute http\(s\) URL$/);

@@ -1,6 +1,6 @@
 // Object-valued query parameters go out the way the spec documents them; which ones and how is
 // generated from the locked spec (tools/object-query-styles.ts → src/generated/query-styles.ts).
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { objectQueryStyles } from "../tools/object-query-styles.js";
 import { OBJECT_QUERY_STYLES } from "../src/generated/query-styles.js";
 import { createUltravoxClient } from "../src/index.js";
@@ -44,6 +44,8 @@ describe("serializeQuery", () => {
     { given: { metadata: {} }, want: "" },
     { given: { metadata: undefined, cursor: "c" }, want: "cursor=c" },
     { given: { metadata: null }, want: "" },
+    // Only an object value is spread into dotted keys.
+    { given: { metadata: "team" }, want: "metadata=team" },
     // Not an object parameter of the spec: openapi-fetch's own form.
     { given: { other: { k: "v" } }, want: "other[k]=v" },
     { given: { ids: ["a", "b"] }, want: "ids=a&ids=b" },
@@ -97,5 +99,19 @@ describe("objectQueryStyles (the generator's reading of a spec)", () => {
 
   it("found the calls lists' metadata in the locked spec", () => {
     expect(OBJECT_QUERY_STYLES).toEqual({ metadata: "dotted" });
+  });
+});
+
+describe("serializeQuery with a form-style parameter", () => {
+  afterEach(() => {
+    vi.doUnmock("../src/generated/query-styles.js");
+    vi.resetModules();
+  });
+
+  it("spreads its keys without the parameter's name, beside a dotted one", async () => {
+    vi.resetModules();
+    vi.doMock("../src/generated/query-styles.js", () => ({ OBJECT_QUERY_STYLES: { metadata: "dotted", filter: "form" } }));
+    const { serializeQuery: withForm } = await import("../src/internal/serialize-query.js");
+    expect(withForm({ filter: { team: "blue" }, metadata: { a: "b" } })).toBe("team=blue&metadata.a=b");
   });
 });
