@@ -10,3 +10,6 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$want" ]; then
 fi
 pnpm install --frozen-lockfile
 pnpm build
+# Generation writes spec/openapi.yaml as it runs; when turbo replays generation from its cache, it
+# does not, and the mock's tests read that file: make sure it is there.
+pnpm spec:ensure
