@@ -134,10 +134,9 @@ function lengthOf(value: unknown): number {
   return Array.from(String(value)).length;
 }
 
-/** The value as DRF's message shows it (Python's `str()`), cut at 60 characters. */
+/** The value as DRF's and Django's choice messages show it: whole, as Python's `str()` gives it. */
 function preview(value: unknown): string {
-  const text = typeof value === "string" ? value : pythonRepr(value);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return typeof value === "string" ? value : pythonRepr(value);
 }
 
 /** Python's `repr()` of what `json.loads` gives for a JSON value (`True`, `None`, `{'k': [1, 'a']}`). */
