@@ -1,19 +1,14 @@
 // Profiling aid (not part of `pnpm bench`): many sequential GETs through our client to a local server,
 // for `node --cpu-prof --import tsx bench/profile-loop.ts [--in-memory]` after a build.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type * as Client from "@ultravox-api/client";
+import { serveJson } from "./json-server.js";
 import { shipped } from "./shipped.js";
 
 const { createUltravoxClient } = await shipped<typeof Client>("index.js");
 
 const body = JSON.stringify({ results: [], next: null, previous: null, total: 0 });
-const server = createServer((_req, res) => {
-  res.writeHead(200, { "content-type": "application/json", "content-length": String(body.length) });
-  res.end(body);
-});
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = await serveJson(() => body);
+const { baseUrl } = server;
 const inMemory = process.argv.includes("--in-memory");
 const client = createUltravoxClient({
   apiKey: "key",

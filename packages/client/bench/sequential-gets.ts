@@ -2,12 +2,11 @@
 // against bare openapi-fetch within interleaved rounds. With `--with-entries` the program first imports
 // the validate and webhooks entries, as an app using them would (drift detection stays off: no
 // createResponseValidator on the client; its cost is section (4)). Prints a SequentialGetsResult as JSON.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { paths } from "@ultravox-api/types";
 import createClient from "openapi-fetch";
 import type * as Client from "@ultravox-api/client";
 import { interleavedRounds } from "./interleaved-rounds.js";
+import { serveJson } from "./json-server.js";
 import { shipped } from "./shipped.js";
 
 export interface SequentialGetsResult {
@@ -29,12 +28,8 @@ if (withEntries) {
 
 const { createUltravoxClient } = await shipped<typeof Client>("index.js");
 const body = JSON.stringify({ results: [], next: null, previous: null, total: 0 });
-const server = createServer((_req, res) => {
-  res.writeHead(200, { "content-type": "application/json", "content-length": String(body.length) });
-  res.end(body);
-});
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = await serveJson(() => body);
+const { baseUrl } = server;
 const bare = createClient<paths>({ baseUrl, headers: { "X-API-Key": "key" } });
 const ours = createUltravoxClient({ apiKey: "key", baseUrl, timeoutMs: 30_000, retry: { maxRetries: 2 } });
 const oursNoTimeout = createUltravoxClient({ apiKey: "key", baseUrl, timeoutMs: 0, retry: { maxRetries: 2 } });

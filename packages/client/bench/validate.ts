@@ -1,12 +1,11 @@
 // Drift detection's cost per call: sequential GETs to a local node:http server answering a recorded
 // mock body, with and without createResponseValidator, in interleaved rounds of the same run.
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { paths } from "@ultravox-api/types";
 import createClient from "openapi-fetch";
 import { createUltravoxClient } from "@ultravox-api/client";
 import { checkResponse, createResponseValidator, formatDrift } from "@ultravox-api/client/validate";
+import { serveJson } from "./json-server.js";
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
@@ -24,13 +23,8 @@ export async function validation(): Promise<void> {
     "/api/accounts/me": await fixture("account.json", "/api/accounts/me"),
     "/api/calls": await fixture("calls-page.json", "/api/calls"),
   };
-  const server = createServer((req, res) => {
-    const body = bodies[new URL(req.url ?? "/", "http://x").pathname] ?? "{}";
-    res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveJson((path) => bodies[path] ?? "{}");
+  const { baseUrl } = server;
   const bare = createClient<paths>({ baseUrl, headers: { "X-API-Key": "key" } });
   const ours = createUltravoxClient({ apiKey: "key", baseUrl });
   const validated = createUltravoxClient({ apiKey: "key", baseUrl });
