@@ -135,6 +135,7 @@ describe("pnpm spec:diff --locked", () => {
       const report = JSON.parse(same.stdout) as { old: string; class: string; operations: unknown[]; schemas: unknown[] };
       expect(report).toMatchObject({ old: "spec/spec.lock.json", class: "none", operations: [], schemas: [] });
       const next = await diffIn(root, "--locked", history("2026-07-02T0759"), "--fail-on", "additive");
+      expect(next.stderr).toBe("");
       expect(next.code).toBe(1);
       expect(next.stdout).toContain("**Overall: additive**");
     } finally {

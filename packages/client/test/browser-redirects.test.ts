@@ -1,6 +1,6 @@
 // Redirects in a browser-like scope: there `redirect: "manual"` answers an opaque response (status 0, no
 // Location; checked in Chromium), so the client cannot follow by hand and leaves redirects to the page.
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createUltravoxClientIn } from "../src/internal/create-ultravox-client-in.js";
 import * as browserBuild from "../src/internal/platform-browser.js";
 
@@ -62,6 +62,11 @@ describe("redirects", () => {
 });
 
 describe("redirects in the browser build (#platform → platform-browser.ts)", () => {
+  // Test files share the module registry: the next file must not get the browser build's modules.
+  afterAll(() => {
+    vi.resetModules();
+  });
+
   /** createUltravoxClientIn as a browser bundle has it. */
   async function browserBuildClientIn(): Promise<typeof createUltravoxClientIn> {
     vi.resetModules();
