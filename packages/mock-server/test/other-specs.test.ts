@@ -158,6 +158,17 @@ describe("loadSpecFile (--spec)", () => {
     { yaml: "true", want: true },
     { yaml: "~", want: null },
     { yaml: "null", want: null },
+    // YAML 1.1 numbers that YAML 1.2 reads as strings, and 1.2 numbers js-yaml's own schema misses.
+    { yaml: "1_000", want: "1_000" },
+    { yaml: "0b101", want: "0b101" },
+    { yaml: "+0x1F", want: "+0x1F" },
+    { yaml: "0x1F", want: 31 },
+    { yaml: "0o17", want: 15 },
+    { yaml: "-.5", want: -0.5 },
+    { yaml: "+12e3", want: 12000 },
+    { yaml: "-.inf", want: -Infinity },
+    { yaml: ".NaN", want: Number.NaN },
+    { yaml: "1:30", want: "1:30" },
   ])("example: $yaml → $want", async ({ yaml, want }) => {
     const dir = await mkdtemp(join(tmpdir(), "ultravox-spec-"));
     try {
