@@ -13,7 +13,7 @@ import { srcAliases } from "./vitest-src-aliases.mjs";
  * - "shipped" (test/shipped/): the name resolves through package.json exports to the built dist/,
  *   as an installed package would.
  * Test files share their worker's module graph (`isolate: false`): re-importing a package's modules
- * for every file cost a third of the suite's CPU time on 2 cores. A file that swaps a module for
+ * for every file cost the mock's and the client's tests about a third of their CPU time. A file that swaps a module for
  * another (vi.doMock) resets the module registry when it ends, so the next file starts clean.
  * Stryker sets STRYKER_MUTATOR_WORKER in its workers: mutation testing measures the unit tests only
  * (shipped tests never see a mutant; type tests check no mutable code and tsc would add half a
