@@ -26,14 +26,13 @@ export function createUltravoxClientIn(scope: object, options: UltravoxClientOpt
     querySerializer: serializeQuery,
     // mergeHeaders skips undefined values: no User-Agent unless given.
     headers: mergeHeaders(options.headers, { "User-Agent": options.userAgent }),
-    fetch: createUltravoxFetch({
-      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      retry: options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry },
-      timeoutMs: options.timeoutMs ?? 60_000,
-      origin: new URL(baseUrl).origin,
+    fetch: createUltravoxFetch(
+      options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry },
+      options.timeoutMs ?? 60_000,
+      new URL(baseUrl).origin,
       apiKey,
-      keyHeader: browser ? "X-Unsafe-API-Key" : "X-API-Key",
       browser,
-    }),
+    ),
   });
 }
