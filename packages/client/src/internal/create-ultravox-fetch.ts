@@ -5,8 +5,7 @@ import { callerSignal, connectionReason, followRedirects } from "#platform";
 import { discardBody } from "./discard-body.js";
 import { redactUrl } from "./redact-url.js";
 import { responseMeta } from "./response-meta.js";
-import { resolveRetryPolicy, RETRY_STATUSES, retryDelay, type RetryPolicy } from "./retry-policy.js";
-import { sendAttempt } from "./send-attempt.js";
+import { MAX_RETRIES, resolveRetryPolicy, RETRY_STATUSES, retryDelay, type RetryOptions } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 
 /** Request fields openapi-fetch copies from the call's init (keys a Request does not have). */
@@ -26,7 +25,7 @@ interface RequestExtras {
  */
 export function createUltravoxFetch(
   fetch: FetchFunction,
-  retry: RetryPolicy | false,
+  retry: RetryOptions | false,
   timeoutMs: number,
   origin: string,
   apiKey: string,
@@ -49,9 +48,37 @@ export function createUltravoxFetch(
     // and drops or preflights the key on the way to another origin as CORS rules say. The browser build
     // has no followRedirects. Elsewhere only GET and HEAD redirects are followed (recordings, previews,
     // SIP logs); others come back as they are.
-    const follow = redirect === "follow" && !browser ? followRedirects : undefined;
+    const follow = followRedirects && redirect === "follow" && !browser ? followRedirects : undefined;
+    const mode = follow ? "manual" : redirect;
     const watched = callerSignal(request);
-    const send = (attempt: Request): Promise<Response> => sendAttempt(fetch, attempt, follow ? "manual" : redirect, limit, watched);
+    // One attempt, bounded by the time limit (until response headers) and the caller's signal. The bound
+    // does not trust the fetch to honour its signal: the attempt settles when either fires even if the
+    // fetch (a polyfill, an interceptor) never does.
+    const send = (attempt: Request): Promise<Response> => {
+      // Nothing to bound: no time limit and no caller signal.
+      if (!(limit > 0) && !watched) return fetch(attempt, { redirect: mode });
+      const controller = new AbortController();
+      return new Promise<Response>((resolve, reject) => {
+        // Already aborted: reject with the caller's reason before anything starts.
+        watched?.throwIfAborted();
+        const stop = (reason: unknown): void => {
+          clearTimeout(timer);
+          controller.abort(reason);
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the caller's own abort reason, passed through as it is
+          reject(reason);
+        };
+        // Arguments rather than a closure: one allocation less per request.
+        const timer = limit > 0 ? setTimeout(timedOut, limit, attempt, limit, stop) : undefined;
+        // Left attached: it lives and dies with this request's signal, and keeps body reads abortable.
+        watched?.addEventListener("abort", () => {
+          stop(watched.reason);
+        });
+        fetch(attempt, { redirect: mode, signal: controller.signal }).then((response) => {
+          clearTimeout(timer);
+          resolve(response);
+        }, reject);
+      });
+    };
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       let response: Response | undefined;
@@ -64,7 +91,7 @@ export function createUltravoxFetch(
         if (signal.aborted || error instanceof UltravoxTimeoutError) throw error;
         failure = error;
       }
-      if (!policy || attempt > policy.maxRetries || (response && !RETRY_STATUSES.includes(response.status))) {
+      if (!policy || attempt > (policy.maxRetries ?? MAX_RETRIES) || (response && !RETRY_STATUSES.includes(response.status))) {
         if (response) {
           // Only errors need naming (createApiError); skipping successes keeps the hot path free of WeakMap work.
           if (!response.ok) responseMeta.set(response, { method, url: response.url || url });
@@ -83,4 +110,9 @@ export function createUltravoxFetch(
       await sleep(retryDelay(attempt - 1, response?.headers.get("retry-after"), policy), signal);
     }
   };
+}
+
+function timedOut({ method, url }: Request, timeoutMs: number, stop: (reason: unknown) => void): void {
+  url = redactUrl(url);
+  stop(new UltravoxTimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url, timeoutMs }, { cause: new DOMException("timeout", "TimeoutError") }));
 }
