@@ -46,7 +46,7 @@ describe("dangerouslyAllowBrowser", () => {
       }
       expect(error).toBeInstanceOf(UltravoxError);
       expect((error as Error).message).toBe(
-        "Refusing to run in a browser, where anyone who opens the page can read the API key; pass `dangerouslyAllowBrowser: true` to send it anyway, as X-Unsafe-API-Key",
+        "Refusing to run in a browser, where anyone who opens the page can read the API key; pass `dangerouslyAllowBrowser: true` to send it as X-Unsafe-API-Key",
       );
     }
   });

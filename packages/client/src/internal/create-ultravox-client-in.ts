@@ -12,7 +12,7 @@ import { serializeQuery } from "./serialize-query.js";
 export function createUltravoxClientIn(scope: object, options: UltravoxClientOptions): UltravoxClient {
   const browser = isBrowserLike(scope);
   if (browser && !options.dangerouslyAllowBrowser) {
-    throw new UltravoxError("Refusing to run in a browser, where anyone who opens the page can read the API key; pass `dangerouslyAllowBrowser: true` to send it anyway, as X-Unsafe-API-Key");
+    throw new UltravoxError("Refusing to run in a browser, where anyone who opens the page can read the API key; pass `dangerouslyAllowBrowser: true` to send it as X-Unsafe-API-Key");
   }
   const env = environment(scope);
   const apiKey = options.apiKey ?? env?.["ULTRAVOX_API_KEY"];

@@ -33,17 +33,17 @@ export function createUltravoxFetch(
 ): (request: Request) => Promise<Response> {
   const prefix = `${origin}/`;
   return async (request) => {
-    const { method, headers, signal, url, redirect } = request;
+    // `retry` and `timeoutMs` are the call's own options, which openapi-fetch copies onto the request.
+    const { method, headers, signal, url, redirect, retry: perRequest, timeoutMs: perRequestMs } = request as Request & RequestExtras;
     // Only the configured origin gets the key, whatever baseUrl or absolute URL a call uses. Set here
     // rather than in a middleware: no middleware round per call, and other middleware never sees it.
     if (url.startsWith(prefix)) headers.set(browser ? "X-Unsafe-API-Key" : "X-API-Key", apiKey);
     else {
-      headers.delete("x-api-key");
-      headers.delete("x-unsafe-api-key");
+      headers.delete("X-API-Key");
+      headers.delete("X-Unsafe-API-Key");
     }
-    const extras = request as Request & RequestExtras;
-    const policy = resolveRetryPolicy(retry, method, extras.retry);
-    const limit = typeof extras.timeoutMs === "number" ? extras.timeoutMs : timeoutMs;
+    const policy = resolveRetryPolicy(retry, method, perRequest);
+    const limit = typeof perRequestMs === "number" ? perRequestMs : timeoutMs;
     // In a browser a `manual` redirect comes back opaque (status 0, no Location): the page follows its own,
     // and drops or preflights the key on the way to another origin as CORS rules say. The browser build
     // has no followRedirects. Elsewhere only GET and HEAD redirects are followed (recordings, previews,
