@@ -30,12 +30,11 @@ export function resolveRetryPolicy(
   method: string,
   perRequest: unknown,
 ): RetryOptions | undefined {
-  if (perRequest === false || (perRequest == null && (client === false || !IDEMPOTENT.includes(method)))) {
+  if (perRequest === false || (perRequest == null && (!client || !IDEMPOTENT.includes(method)))) {
     return undefined;
   }
   // Types guard the shape; anything but an object (true, or a stray value) means "the client's settings".
-  const base = client || {};
-  return typeof perRequest === "object" ? { ...base, ...perRequest } : base;
+  return typeof perRequest === "object" ? { ...client, ...perRequest } : client || {};
 }
 
 /** Retry-After (delta-seconds or HTTP-date) in ms, or undefined when absent or unreadable. */
