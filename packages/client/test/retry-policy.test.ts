@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter, resolveRetryPolicy, retryDelay } from "../src/internal/retry-policy.js";
+import { parseRetryAfter, resolveRetryPolicy, retryDelay, type RetryOptions } from "../src/internal/retry-policy.js";
 
 const NOW = Date.parse("2026-11-29T05:00:00Z");
 
@@ -66,5 +66,18 @@ describe("resolveRetryPolicy", () => {
   ];
   it.each(cases)("$method with per-request $perRequest → maxRetries $want", ({ method, perRequest, clientPolicy, want }) => {
     expect(resolveRetryPolicy(clientPolicy, method, perRequest)?.maxRetries).toBe(want);
+  });
+
+  it("hands back the client's own settings when the request has none of its own (no copy per call)", () => {
+    expect(resolveRetryPolicy(client, "GET", undefined)).toBe(client);
+    expect(resolveRetryPolicy(client, "POST", true)).toBe(client);
+    expect(resolveRetryPolicy(false, "POST", true)).toEqual({});
+    expect(resolveRetryPolicy(client, "GET", { maxDelayMs: 5 })).toEqual({ maxRetries: 3, maxDelayMs: 5 });
+  });
+
+  it("reads a setting given as undefined with its default", () => {
+    const undefinedSettings = { maxRetries: undefined, initialDelayMs: undefined, maxDelayMs: undefined, maxRetryAfterMs: undefined } as unknown as RetryOptions;
+    expect(retryDelay(0, null, undefinedSettings, () => 0.5, NOW)).toBe(250);
+    expect(retryDelay(0, "60", undefinedSettings, () => 0.5, NOW)).toBe(60_000);
   });
 });

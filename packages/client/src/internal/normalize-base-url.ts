@@ -13,7 +13,7 @@ export function normalizeBaseUrl(given: string, setting: string): string {
   }
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) throw new TypeError(`${setting} must be an absolute http(s) URL`);
   // Drop every slash that another slash or the end follows.
-  return url.origin + url.pathname.replace(/\/+(?=\/|$)/g, "");
+  return url.origin + url.pathname.replace(/\/(?=\/|$)/g, "");
 }
 
 /** Where the Ultravox REST API lives. */
