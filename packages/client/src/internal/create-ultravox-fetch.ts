@@ -16,7 +16,7 @@ interface RequestExtras {
 
 /**
  * The fetch handed to openapi-fetch. Sets the key (`X-API-Key`, or `X-Unsafe-API-Key` in a `browser`)
- * on requests to its `origin` only, then sends attempts (`sendAttempt`: the per-attempt `timeoutMs` and
+ * on requests to its `origin` only, then sends attempts (each bounded by the per-attempt `timeoutMs` and
  * the caller's signal; GET/HEAD through `followRedirects` outside a browser) until an answer not worth
  * retrying or the `retry` policy's retries are spent: network errors and 408/429/502/503/504 are retried
  * after the backoff (or Retry-After) wait, which the caller's signal ends at once. A time-out or an
