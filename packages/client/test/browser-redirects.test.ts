@@ -105,7 +105,7 @@ describe("redirects in the browser build (#platform → platform-browser.ts)", (
       return Promise.resolve(new Response("{}", { headers: { "content-type": "application/json" } }));
     };
     const scope = { process: { env: { ULTRAVOX_API_KEY: "env-key", ULTRAVOX_BASE_URL: "http://127.0.0.1:4010" } } };
-    expect(() => clientIn(scope, { fetch })).toThrow(/Missing Ultravox API key/);
+    expect(() => clientIn(scope, { fetch })).toThrow(/^Missing API key: pass `apiKey` or set ULTRAVOX_API_KEY$/);
     await clientIn(scope, { apiKey: "k", fetch }).GET("/api/accounts/me");
     expect(seen[0]?.url).toBe("https://api.ultravox.ai/api/accounts/me");
     expect(browserBuild.requestClass()).toBe(Request);

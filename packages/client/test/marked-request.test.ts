@@ -1,6 +1,8 @@
 // The Request constructor the Node build hands openapi-fetch: it marks calls that passed no signal.
 import { describe, expect, it } from "vitest";
 import { markedRequest, NO_CALLER_SIGNAL } from "../src/internal/marked-request.js";
+import * as browserBuild from "../src/internal/platform-browser.js";
+import * as serverBuild from "../src/internal/platform-node.js";
 
 describe("markedRequest", () => {
   const MarkedRequest = markedRequest();
@@ -19,5 +21,20 @@ describe("markedRequest", () => {
   it("is a constructor whose instances pass openapi-fetch's instanceof check", () => {
     expect(typeof MarkedRequest).toBe("function");
     expect(new Request("https://api.test/")).toBeInstanceOf(MarkedRequest);
+  });
+});
+
+describe("callerSignal: the signal a call's attempts listen to", () => {
+  const MarkedRequest = markedRequest();
+  const caller = new AbortController();
+  const cases: { name: string; build: typeof serverBuild; request: Request; want: "none" | "own" }[] = [
+    { name: "server build, a call without a signal (marked)", build: serverBuild, request: new MarkedRequest("https://api.test/"), want: "none" },
+    { name: "server build, a call with a signal", build: serverBuild, request: new MarkedRequest("https://api.test/", { signal: caller.signal }), want: "own" },
+    { name: "server build, a request built elsewhere", build: serverBuild, request: new Request("https://api.test/"), want: "own" },
+    { name: "browser build, a request without a signal", build: browserBuild, request: new Request("https://api.test/"), want: "own" },
+    { name: "browser build, a request with a signal", build: browserBuild, request: new Request("https://api.test/", { signal: caller.signal }), want: "own" },
+  ];
+  it.each(cases)("$name: $want", ({ build, request, want }) => {
+    expect(build.callerSignal(request)).toBe(want === "none" ? undefined : request.signal);
   });
 });

@@ -210,8 +210,8 @@ describe("client options", () => {
 
   it("refuses an empty key", () => {
     vi.stubEnv("ULTRAVOX_API_KEY", "");
-    expect(() => createUltravoxClient({ baseUrl: "https://api.test" })).toThrow(/Missing Ultravox API key/);
-    expect(() => createUltravoxClient({ apiKey: "", baseUrl: "https://api.test" })).toThrow(/Missing Ultravox API key/);
+    expect(() => createUltravoxClient({ baseUrl: "https://api.test" })).toThrow(/^Missing API key: pass `apiKey` or set ULTRAVOX_API_KEY$/);
+    expect(() => createUltravoxClient({ apiKey: "", baseUrl: "https://api.test" })).toThrow(/^Missing API key: pass `apiKey` or set ULTRAVOX_API_KEY$/);
   });
 });
 

@@ -25,14 +25,15 @@ describe("parseErrorBody", () => {
     { given: "undefined", body: undefined, want: { detail: undefined, fieldErrors: undefined, summary: "" } },
     { given: "a number", body: 5, want: { detail: undefined, fieldErrors: undefined, summary: "" } },
   ])("$given", ({ body, want }) => {
-    expect(parseErrorBody(body)).toEqual(want);
+    const [detail, fieldErrors, summary] = parseErrorBody(body);
+    expect({ detail, fieldErrors, summary }).toEqual(want);
   });
 
   it("cuts the line at 200 characters, after collapsing white space", () => {
     const text = `${"a ".repeat(50)}${"b".repeat(300)}`;
-    const { summary } = parseErrorBody(text);
+    const [, , summary] = parseErrorBody(text);
     expect(summary).toBe(`: ${text.slice(0, 200)}`);
-    expect(parseErrorBody("x".repeat(200)).summary).toBe(`: ${"x".repeat(200)}`);
-    expect(parseErrorBody({ detail: "y".repeat(201) }).summary).toBe(`: ${"y".repeat(200)}`);
+    expect(parseErrorBody("x".repeat(200))[2]).toBe(`: ${"x".repeat(200)}`);
+    expect(parseErrorBody({ detail: "y".repeat(201) })[2]).toBe(`: ${"y".repeat(200)}`);
   });
 });

@@ -31,6 +31,16 @@ describe("retries against a real server", () => {
     expect(api.requests).toHaveLength(attempts);
   });
 
+  it("retries twice (the default) when maxRetries is given as undefined", async () => {
+    const api = await server((_req, res) => {
+      json(res, 503, { detail: "busy" });
+    });
+    const retry = { ...fast, maxRetries: undefined } as unknown as typeof fast;
+    const { response } = await createUltravoxClient({ apiKey: API_KEY, baseUrl: api.url, retry }).GET("/api/calls");
+    expect(response.status).toBe(503);
+    expect(api.requests).toHaveLength(3);
+  });
+
   it("returns the first success after failures", async () => {
     const api = await server((_req, res, index) => {
       if (index < 2) json(res, 503, { detail: "busy" });

@@ -2,7 +2,7 @@ import { parseErrorBody } from "../internal/parse-error-body.js";
 import { redactUrl } from "../internal/redact-url.js";
 import { responseMeta } from "../internal/response-meta.js";
 import { parseRetryAfter } from "../internal/retry-policy.js";
-import { UltravoxApiError, type UltravoxApiErrorFields } from "./ultravox-api-error.js";
+import { UltravoxApiError } from "./ultravox-api-error.js";
 import { UltravoxAuthenticationError } from "./ultravox-authentication-error.js";
 import { UltravoxBadRequestError } from "./ultravox-bad-request-error.js";
 import { UltravoxConflictError } from "./ultravox-conflict-error.js";
@@ -61,22 +61,26 @@ const BY_STATUS: Record<number, typeof UltravoxApiError | undefined> = {
  * is `<METHOD> <url> failed with HTTP <status>: <detail, field errors or the body's first 200 characters>`.
  */
 export function createApiError(init: ApiErrorInit): UltravoxApiError {
-  const response = "response" in init ? init.response : undefined;
+  const { response, body } = init as ApiErrorInit & { response?: Response };
+  const { status, headers } = response ?? (init as { status: number; headers: Headers });
   const meta = response && responseMeta.get(response);
-  const status = response ? response.status : (init as { status: number }).status;
-  const headers = response ? response.headers : (init as { headers: Headers }).headers;
-  const { body } = init;
-  const { detail, fieldErrors, summary } = parseErrorBody(body);
-  const fields: UltravoxApiErrorFields = {
-    status,
-    method: (init.method ?? meta?.method ?? "GET").toUpperCase(),
-    url: redactUrl(init.url ?? meta?.url ?? response?.url ?? ""),
-    body,
-    detail,
-    fieldErrors,
-    retryAfterMs: parseRetryAfter(headers.get("retry-after")),
-    requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined,
-  };
+  const method = (init.method ?? meta?.method ?? "GET").toUpperCase();
+  const url = redactUrl(init.url ?? meta?.url ?? response?.url ?? "");
+  const [detail, fieldErrors, summary] = parseErrorBody(body);
   const ErrorClass = status >= 500 ? UltravoxServerError : (BY_STATUS[status] ?? UltravoxApiError);
-  return new ErrorClass(`${fields.method} ${fields.url} failed with HTTP ${status}${summary}`, fields, init);
+  // `init` doubles as the Error options: its `cause`, when given, becomes the error's.
+  return new ErrorClass(
+    `${method} ${url} failed with HTTP ${status}${summary}`,
+    {
+      status,
+      method,
+      url,
+      body,
+      detail,
+      fieldErrors,
+      retryAfterMs: parseRetryAfter(headers.get("retry-after")),
+      requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined,
+    },
+    init,
+  );
 }

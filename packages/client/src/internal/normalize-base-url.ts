@@ -12,7 +12,8 @@ export function normalizeBaseUrl(given: string, setting: string): string {
     // Reported below, with the setting's name.
   }
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) throw new TypeError(`${setting} must be an absolute http(s) URL`);
-  return url.origin + url.pathname.replace(/\/+/g, "/").replace(/\/$/, "");
+  // Drop every slash that another slash or the end follows.
+  return url.origin + url.pathname.replace(/\/(?=\/|$)/g, "");
 }
 
 /** Where the Ultravox REST API lives. */

@@ -1,12 +1,9 @@
 /**
  * DRF error bodies (`{"detail": "..."}` or `{"field": ["msg"], "nested": {"field": ["msg"]}}`) read into
- * `detail` and `fieldErrors`, plus one bounded line for the error message (bodies can be whole HTML pages).
+ * `detail` and `fieldErrors`, plus one bounded line for the error message (bodies can be whole HTML pages):
+ * `[detail, fieldErrors, summary]`, the summary empty or `: <line>`.
  */
-export function parseErrorBody(body: unknown): {
-  detail: string | undefined;
-  fieldErrors: Record<string, string[]> | undefined;
-  summary: string;
-} {
+export function parseErrorBody(body: unknown): [detail: string | undefined, fieldErrors: Record<string, string[]> | undefined, summary: string] {
   const given = (body as { detail?: unknown } | null)?.detail;
   const detail = typeof given === "string" ? given : undefined;
   let fieldErrors: Record<string, string[]> | undefined;
@@ -21,7 +18,7 @@ export function parseErrorBody(body: unknown): {
     }
   }
   text = text.replace(/\s+/g, " ").trim().slice(0, 200);
-  return { detail, fieldErrors, summary: text && `: ${text}` };
+  return [detail, fieldErrors, text && `: ${text}`];
 }
 
 function collect(value: unknown, path: string, out: Record<string, string[]>): void {

@@ -20,5 +20,8 @@ export const followRedirects: typeof Server.followRedirects = undefined;
 /** The platform's own: marking requests only saves Node's costly abort listener per request. */
 export const requestClass: typeof Server.requestClass = () => Request;
 
+/** The request's own signal: requests are not marked here, so every call is treated as having a caller signal. */
+export const callerSignal: typeof Server.callerSignal = (request) => request.signal;
+
 /** None: a page has no `process.env`, the key and base URL come from the options. */
 export const environment: typeof Server.environment = () => undefined;

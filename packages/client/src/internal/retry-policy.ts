@@ -10,14 +10,11 @@ export interface RetryOptions {
   readonly maxRetryAfterMs?: number;
 }
 
-export type RetryPolicy = Required<RetryOptions>;
-
-export const DEFAULT_RETRY: RetryPolicy = {
-  maxRetries: 2,
-  initialDelayMs: 500,
-  maxDelayMs: 8000,
-  maxRetryAfterMs: 60_000,
-};
+// The defaults of RetryOptions, read where each setting is used (an explicit `undefined` gets them too).
+export const MAX_RETRIES = 2;
+const INITIAL_DELAY_MS = 500;
+const MAX_DELAY_MS = 8000;
+const MAX_RETRY_AFTER_MS = 60_000;
 
 // Safe to repeat: the server did not act, or acting twice is the same as once.
 export const RETRY_STATUSES = [408, 429, 502, 503, 504];
@@ -29,16 +26,15 @@ const IDEMPOTENT = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"];
  * creating a call costs money and starts a phone call.
  */
 export function resolveRetryPolicy(
-  client: RetryPolicy | false,
+  client: RetryOptions | false,
   method: string,
   perRequest: unknown,
-): RetryPolicy | undefined {
-  if (perRequest === false || (perRequest == null && (client === false || !IDEMPOTENT.includes(method)))) {
+): RetryOptions | undefined {
+  if (perRequest === false || (perRequest == null && (!client || !IDEMPOTENT.includes(method)))) {
     return undefined;
   }
   // Types guard the shape; anything but an object (true, or a stray value) means "the client's settings".
-  const base = client || DEFAULT_RETRY;
-  return typeof perRequest === "object" ? { ...base, ...perRequest } : base;
+  return typeof perRequest === "object" ? { ...client, ...perRequest } : client || {};
 }
 
 /** Retry-After (delta-seconds or HTTP-date) in ms, or undefined when absent or unreadable. */
@@ -54,11 +50,11 @@ export function parseRetryAfter(header: string | null | undefined, now = Date.no
 export function retryDelay(
   attempt: number,
   retryAfterHeader: string | null | undefined,
-  policy: RetryPolicy,
+  policy: RetryOptions,
   random: () => number = Math.random,
   now?: number,
 ): number {
   const asked = parseRetryAfter(retryAfterHeader, now);
-  if (asked !== undefined && asked <= policy.maxRetryAfterMs) return asked;
-  return Math.floor(random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt));
+  if (asked !== undefined && asked <= (policy.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS)) return asked;
+  return Math.floor(random() * Math.min(policy.maxDelayMs ?? MAX_DELAY_MS, (policy.initialDelayMs ?? INITIAL_DELAY_MS) * 2 ** attempt));
 }
