@@ -59,6 +59,8 @@ describe("API reference (pnpm docs: TypeDoc over the four packages)", () => {
       await page.locator('a[href$="_ultravox-api_client.main.html"]').first().click();
       await page.locator("a", { hasText: /^UltravoxApiError$/ }).first().click();
       await expect.poll(() => page.locator("h1").first().textContent()).toMatch(/Class UltravoxApiError/);
+      // The heading can be parsed before the rest of a long page: read the body once the page has loaded.
+      await page.waitForLoadState("load");
       const body = (await page.locator("body").textContent()) ?? "";
       expect(body).toContain("Request URL, credentials and secret-looking query values removed.");
       await page.screenshot({ path: join(output, "class-UltravoxApiError.png"), fullPage: false });
