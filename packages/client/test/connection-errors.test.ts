@@ -53,6 +53,8 @@ describe("connection errors against real failures", () => {
   const cases = [
     { name: "a refused port", baseUrl: () => refusedUrl, reason: "ECONNREFUSED", detail: /connect ECONNREFUSED 127\.0\.0\.1:\d+/ },
     { name: "a host that resolves nowhere (.invalid)", baseUrl: () => "http://ultravox-api.invalid", reason: "ENOTFOUND", detail: /getaddrinfo ENOTFOUND ultravox-api\.invalid/ },
+    // The fetch standard's blocked ports (discard, 9, among them) fail before any connection.
+    { name: "a port fetch blocks (9)", baseUrl: () => "http://127.0.0.1:9", reason: "bad port", detail: /failed: bad port, after/ },
     { name: "a self-signed TLS certificate", baseUrl: () => tlsUrl, reason: "DEPTH_ZERO_SELF_SIGNED_CERT", detail: /DEPTH_ZERO_SELF_SIGNED_CERT: self[- ]signed certificate/ },
   ];
   it.each(cases)("$name: reason $reason, attempts, elapsed time, method and URL", async ({ baseUrl, reason, detail }) => {
