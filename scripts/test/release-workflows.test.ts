@@ -50,7 +50,7 @@ describe("workflows call the scripts the tests exercise", () => {
   });
 
   // The tests need Debian's packages (.ci/install-packages) and the spec mirror at ../shared/ultravox-spec.
-  it.each(["release.yml", "spec-update.yml"])("%s: runs on Debian, with the spec mirror beside the clone", async (name) => {
+  it.each(["ci.yml", "release.yml", "spec-update.yml"])("%s: runs on Debian, with the spec mirror beside the clone", async (name) => {
     const { wf } = await workflow(name);
     const sources = JSON.parse(await readFile(join(repoRoot, "spec", "sources.json"), "utf8")) as { mirrors: string[] };
     for (const job of Object.values(wf.jobs)) {
@@ -71,6 +71,15 @@ describe("workflows call the scripts the tests exercise", () => {
       expect(guard).toBeGreaterThanOrEqual(0);
       expect(guard).toBeLessThan(mirrorStep);
     }
+  });
+
+  it("ci: every pull request gets .ci/run, lint and typecheck", async () => {
+    const { wf, commands } = await workflow("ci.yml");
+    expect(Object.keys(wf.on)).toEqual(["pull_request"]);
+    expect(commands).toMatch(/bash \.ci\/run[\s\S]*pnpm lint && pnpm typecheck/);
+    const scripts = await rootScripts();
+    expect(scripts["lint"]).toBe("turbo run lint");
+    expect(scripts["typecheck"]).toBe("turbo run typecheck");
   });
 
   it(".ci/run installs the Debian packages, then runs the README's two commands", async () => {
