@@ -73,10 +73,18 @@ export function createUltravoxFetch(
         watched?.addEventListener("abort", () => {
           stop(watched.reason);
         });
-        fetch(attempt, { redirect: mode, signal: controller.signal }).then((response) => {
-          clearTimeout(timer);
-          resolve(response);
-        }, reject);
+        // Settled either way, the timer goes: a pending one would keep a Node process alive for `limit`.
+        fetch(attempt, { redirect: mode, signal: controller.signal }).then(
+          (response) => {
+            clearTimeout(timer);
+            resolve(response);
+          },
+          (error: unknown) => {
+            clearTimeout(timer);
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the fetch's own failure, passed through as it is
+            reject(error);
+          },
+        );
       });
     };
     const started = Date.now();
