@@ -11,6 +11,7 @@ import { repoRoot } from "./helpers/temp-repo.js";
 const PACKAGES = ["types", "client", "pagination", "mock-server"].map((p) => `@ultravox-api/${p}`);
 /** The changeset of the first release: an API change, as spec:update words them. */
 const API_CHANGE = "API change: `ScheduledCall.status` accepts `CANCELLED` (release test).";
+const CONSUMER_TYPESCRIPT = "7.0.2";
 const tsc = createRequire(join(repoRoot, "package.json")).resolve("typescript/bin/tsc");
 
 let work: string;
@@ -106,7 +107,7 @@ describe("release to a real npm registry (verdaccio on 127.0.0.1)", () => {
     expect(client.dependencies?.["@ultravox-api/types"]).toBe(`^${after[0] ?? ""}`);
   }, 300_000);
 
-  it("a fresh npm project installs them and runs a type-checked program: FUTURE calls of a batch, across pages", async () => {
+  it("a fresh npm project installs them and runs a type-checked program (TypeScript 5.9 and 7): FUTURE calls of a batch, across pages", async () => {
     const consumer = join(work, "consumer");
     await mkdir(consumer);
     await sh(consumer, "npm", ["init", "-y"]);
@@ -127,6 +128,19 @@ describe("release to a real npm registry (verdaccio on 127.0.0.1)", () => {
     await sh(consumer, process.execPath, [tsc, "-p", "."]);
     const out = await sh(consumer, process.execPath, [join("dist", "main.js")]);
     expect(out.trim()).toBe(`scheduled calls FUTURE: ${CONSUMER_CALLS}`);
+
+    // The TypeScript a stranger's `npm install -D typescript` brings today (7, the native compiler:
+    // npm's `latest` when this was written), as well as the workspace's 5.9: the same verdicts.
+    await sh(consumer, "npm", ["install", "-D", "--prefer-offline", "--no-audit", "--no-fund", `typescript@${CONSUMER_TYPESCRIPT}`]);
+    const ownTsc = join(consumer, "node_modules", ".bin", "tsc");
+    expect(await sh(consumer, ownTsc, ["-v"])).toContain(`Version ${CONSUMER_TYPESCRIPT}`);
+    await writeFile(join(consumer, "main.ts"), consumerTypeError);
+    await expect(sh(consumer, ownTsc, ["-p", "."])).rejects.toThrow(/TS2322/);
+    await writeFile(join(consumer, "main.ts"), consumerMain);
+    await rm(join(consumer, "dist"), { recursive: true });
+    await sh(consumer, ownTsc, ["-p", "."]);
+    const again = await sh(consumer, process.execPath, [join("dist", "main.js")]);
+    expect(again.trim()).toBe(`scheduled calls FUTURE: ${CONSUMER_CALLS}`);
 
     // The packages are ESM-only; CommonJS code can still require() them on Node >= 20.19.
     await writeFile(join(consumer, "check.cjs"), consumerCjs);
