@@ -1,7 +1,7 @@
 export { SpecError } from "./spec-error.js";
 export { pullSpec, type PullSpecOptions, type PullSpecResult } from "./spec-pull.js";
 export { ensureLockedSpec, type EnsureSpecOptions, type EnsureSpecResult } from "./spec-ensure.js";
-export { readLock, formatLock, type SpecLock } from "./spec-lock.js";
+export { checkLockOverlays, readLock, formatLock, type SpecLock } from "./spec-lock.js";
 export { readSources, listMirrorFiles, type SpecSources } from "./spec-sources.js";
 export { generateTypes, generateTypesFromDocument, GENERATED_HEADER } from "./generate-types.js";
 export { generateMockSpec, MOCK_SPEC_HEADER } from "./generate-mock-spec.js";

@@ -4,7 +4,10 @@ import { SpecError } from "./spec-error.js";
 
 /** The committed record of which upstream document the packages are built from. */
 export interface SpecLock {
-  /** Where it was pulled from: a URL or a path as given. */
+  /**
+   * Where it was pulled from: a URL as given; a file as its path relative to the repo root (forward
+   * slashes) when it lies in the repo or in a mirror folder of spec/sources.json, else `file:<name>`.
+   */
   readonly source: string;
   /** When it was pulled (ISO 8601, UTC). */
   readonly capturedAt: string;
@@ -33,4 +36,17 @@ export async function readLock(path: string): Promise<SpecLock | undefined> {
 
 export function formatLock(lock: SpecLock): string {
   return `${JSON.stringify(lock, null, 2)}\n`;
+}
+
+/**
+ * Throws SpecError (one line naming the fix) when the lock's `overlaysSha256` is not `overlaysSha256`,
+ * the hash of spec/overlays as loaded now: the overlays changed since the lock was written.
+ */
+export function checkLockOverlays(lock: SpecLock, overlaysSha256: string): void {
+  if (lock.overlaysSha256 === overlaysSha256) return;
+  const recorded = typeof lock.overlaysSha256 === "string" ? `${lock.overlaysSha256.slice(0, 12)}…` : "no overlays hash";
+  throw new SpecError(
+    `spec/spec.lock.json records overlays ${recorded} but spec/overlays hash to ${overlaysSha256.slice(0, 12)}…: ` +
+      `run pnpm spec:pull --locked (rebuilds the locked spec with the overlays and records their hash), then commit spec/spec.lock.json`,
+  );
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ensureLockedSpec, pullSpec } from "../src/index.js";
+import { loadOverlays } from "../src/internal/load-overlays.js";
 import { tinySpec } from "./fixtures/specs.js";
 import { serve, type TestServer } from "./helpers/serve.js";
 import { newestSpec, repoRoot, sharedSpecDir, tempRepo } from "./helpers/temp-repo.js";
@@ -63,20 +64,37 @@ describe("ensureLockedSpec", () => {
     expect((await ensureLockedSpec({ root, offline: true })).origin).toBe(join("mirror", "openapi.yaml"));
   });
 
-  it("rebuilds when an overlay changes, though the upstream document did not", async () => {
+  it("refuses overlays the lock does not record, writing nothing, until spec:pull --locked records them", async () => {
     await pullSpec({ root, from: newestSpec });
+    const specPath = join(root, "spec", "openapi.yaml");
+    const lockPath = join(root, "spec", "spec.lock.json");
+    const [specBefore, lockBefore] = await Promise.all([readFile(specPath, "utf8"), readFile(lockPath, "utf8")]);
     const overlay = join(root, "spec", "overlays", "999-test.yaml");
     await writeFile(
       overlay,
       "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - target: $.info\n    description: test\n    update: {x-test: 1}\n",
     );
     try {
+      const locked = (JSON.parse(lockBefore) as { overlaysSha256: string }).overlaysSha256;
+      await expect(ensureLockedSpec({ root, offline: true })).rejects.toThrow(
+        new RegExp(
+          `^spec/spec\\.lock\\.json records overlays ${locked.slice(0, 12)}… but spec/overlays hash to [0-9a-f]{12}…: ` +
+            `run pnpm spec:pull --locked .*then commit spec/spec\\.lock\\.json$`,
+        ),
+      );
+      expect(await readFile(specPath, "utf8")).toBe(specBefore);
+      expect(await readFile(lockPath, "utf8")).toBe(lockBefore);
+
+      const relocked = await pullSpec({ root, locked: true, offline: true });
+      expect(relocked.lockChanges).toEqual(["overlays changed"]);
       const result = await ensureLockedSpec({ root, offline: true });
-      expect(result.origin).not.toBe("cached");
+      expect(result.origin).toBe("cached");
       expect(result.text).toContain("x-test: 1");
     } finally {
       await rm(overlay);
     }
+    // The overlay gone, the lock is stale again the other way.
+    await expect(ensureLockedSpec({ root, offline: true })).rejects.toThrow(/pnpm spec:pull --locked/);
   });
 
   it("validates the overlaid document strictly when it rebuilds, and writes nothing when that fails", async () => {
@@ -90,7 +108,18 @@ describe("ensureLockedSpec", () => {
         "  - target: $.paths['/api/voice_preview'].post.requestBody.content['application/json'].schema\n" +
         "    description: test\n    update: {nullable: true}\n",
     );
+    const strictFailure =
+      /with our overlays fails strict OpenAPI 3\.0\.3 validation: \$ref "#\/components\/schemas\/Voice" has sibling keys "nullable".* at #\/paths\/~1api~1voice_preview\/post\/requestBody\/content\/application~1json\/schema$/;
     try {
+      // spec:pull --locked validates before it writes: the lock keeps its old overlays hash.
+      const lockPath = join(root, "spec", "spec.lock.json");
+      const lockBefore = await readFile(lockPath, "utf8");
+      await expect(pullSpec({ root, locked: true, offline: true })).rejects.toThrow(strictFailure);
+      expect(await readFile(lockPath, "utf8")).toBe(lockBefore);
+      // A lock that records this overlay (as a commit made without running the pull would hold).
+      const lock = JSON.parse(lockBefore) as Record<string, unknown>;
+      lock["overlaysSha256"] = (await loadOverlays(join(root, "spec", "overlays"))).sha256;
+      await writeFile(lockPath, JSON.stringify(lock));
       await expect(ensureLockedSpec({ root, offline: true })).rejects.toThrow(
         /with our overlays fails strict OpenAPI 3\.0\.3 validation: \$ref "#\/components\/schemas\/Voice" has sibling keys "nullable".* at #\/paths\/~1api~1voice_preview\/post\/requestBody\/content\/application~1json\/schema$/,
       );
@@ -161,6 +190,26 @@ describe("spec:ensure in a clone without ../shared", () => {
       expect(lines[0]).toContain(`tried ${upstream} (cannot reach ${upstream} (ECONNREFUSED))`);
       expect(lines[0]).toContain(`mirror ${join(clone, "..", "shared", "ultravox-spec")} (no such folder)`);
       expect(lines[0]).toContain("pnpm spec:pull --from <file-or-url>");
+    } finally {
+      await rm(clone, { recursive: true, force: true });
+    }
+  });
+
+  it("exits 1 with one line naming the fix when an overlay changed since the lock was written", async () => {
+    const clone = await tempRepo({ upstream: "http://127.0.0.1:9/unreachable", mirrors: [] });
+    try {
+      await writeFile(join(clone, "tiny.yaml"), tinySpec);
+      await pullSpec({ root: clone, from: join(clone, "tiny.yaml") });
+      await writeFile(
+        join(clone, "spec", "overlays", "999-test.yaml"),
+        "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - target: $.info\n    description: test\n    update: {x-test: 1}\n",
+      );
+      const result = await run(process.execPath, [cli], { env: { ...process.env, ULTRAVOX_REPO_ROOT: clone } }).then(
+        () => ({ code: 0, stderr: "" }),
+        (e: unknown) => e as { code: number; stderr: string },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^spec:ensure: spec\/spec\.lock\.json records overlays [0-9a-f]{12}… but spec\/overlays hash to [0-9a-f]{12}…: run pnpm spec:pull --locked .*\n$/);
     } finally {
       await rm(clone, { recursive: true, force: true });
     }

@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,12 +11,18 @@ import { serve, type TestServer } from "./helpers/serve.js";
 import { newestSpec, repoRoot, tempRepo } from "./helpers/temp-repo.js";
 
 const run = promisify(execFile);
+const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 const cli = join(repoRoot, "scripts", "dist", "spec-pull-cli.js");
 
 async function pull(root: string, ...args: string[]) {
+  return pullIn(process.cwd(), root, ...args);
+}
+
+async function pullIn(cwd: string, root: string, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
-      env: { ...process.env, ULTRAVOX_REPO_ROOT: root, ULTRAVOX_SPEC_SOURCE: "" },
+      cwd,
+      env: { ...process.env, ULTRAVOX_REPO_ROOT: root, ULTRAVOX_SPEC_SOURCE: "", ULTRAVOX_SPEC_OFFLINE: "" },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -97,7 +105,138 @@ describe("spec:pull succeeds", () => {
     const fromFile = await pull(root, "--from", file);
     expect(fromFile.code).toBe(0);
     const lock = JSON.parse(await readFile(join(root, "spec", "spec.lock.json"), "utf8")) as Record<string, unknown>;
-    expect(lock).toMatchObject({ source: file, counts: { paths: 1, operations: 1, schemas: 1 } });
+    // Recorded relative to the repo root: the lock holds no machine's absolute path.
+    expect(lock).toMatchObject({ source: "tiny.yaml", counts: { paths: 1, operations: 1, schemas: 1 } });
+  });
+});
+
+describe("spec:pull says what it rewrote, and rewrites nothing else", () => {
+  const overlay =
+    "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - target: $.info\n    description: test\n    update: {x-test: 1}\n";
+  // Each row starts from a repo freshly locked at tiny.yaml (a file in the repo, copied to its mirror).
+  const table: {
+    name: string;
+    given: (root: string) => Promise<{ args: string[]; cwd?: string }>;
+    want: { stdout: RegExp; lockFields: string[]; specRewritten: boolean };
+  }[] = [
+    {
+      name: "the same file again",
+      given: (root) => Promise.resolve({ args: ["--from", join(root, "tiny.yaml")] }),
+      want: { stdout: /^spec:pull: unchanged tiny\.yaml \(sha256 /, lockFields: [], specRewritten: false },
+    },
+    {
+      name: "the same file by a path relative to the working directory",
+      given: (root) => Promise.resolve({ args: ["--from", "tiny.yaml"], cwd: root }),
+      want: { stdout: /^spec:pull: unchanged tiny\.yaml /, lockFields: [], specRewritten: false },
+    },
+    {
+      name: "an overlay added",
+      given: async (root) => {
+        await writeFile(join(root, "spec", "overlays", "999-test.yaml"), overlay);
+        return { args: ["--from", join(root, "tiny.yaml")] };
+      },
+      want: { stdout: /^spec:pull: locked tiny\.yaml: overlays changed \(sha256 /, lockFields: ["overlaysSha256"], specRewritten: true },
+    },
+    {
+      name: "an overlay added, then --locked: the locked document found in the mirror",
+      given: async (root) => {
+        await writeFile(join(root, "spec", "overlays", "999-test.yaml"), overlay);
+        return { args: ["--locked", "--offline"] };
+      },
+      want: { stdout: /^spec:pull: locked tiny\.yaml: overlays changed \(sha256 /, lockFields: ["overlaysSha256"], specRewritten: true },
+    },
+    {
+      name: "--locked with nothing changed",
+      given: () => Promise.resolve({ args: ["--locked", "--offline"] }),
+      want: { stdout: /^spec:pull: unchanged tiny\.yaml /, lockFields: [], specRewritten: false },
+    },
+    {
+      name: "a new version of the document",
+      given: async (root) => {
+        await writeFile(join(root, "tiny.yaml"), tinySpec.replace("version: 1.0.0", "version: 1.0.1"));
+        return { args: ["--from", join(root, "tiny.yaml")] };
+      },
+      want: {
+        stdout: new RegExp(`^spec:pull: locked tiny\\.yaml: document changed \\(was ${sha(tinySpec).slice(0, 12)}…\\) \\(sha256 `),
+        lockFields: ["apiVersion", "capturedAt", "sha256"],
+        specRewritten: true,
+      },
+    },
+    {
+      name: "spec/openapi.yaml deleted",
+      given: async (root) => {
+        await rm(join(root, "spec", "openapi.yaml"));
+        return { args: ["--from", join(root, "tiny.yaml")] };
+      },
+      want: { stdout: /^spec:pull: lock unchanged, rebuilt spec\/openapi\.yaml from tiny\.yaml /, lockFields: [], specRewritten: true },
+    },
+    {
+      name: "the same document from outside the repo and its mirrors",
+      given: async (root) => {
+        const elsewhere = await mkdtemp(join(tmpdir(), "uvx-elsewhere-"));
+        cleanup.push(elsewhere);
+        await cp(join(root, "tiny.yaml"), join(elsewhere, "tiny.yaml"));
+        return { args: ["--from", join(elsewhere, "tiny.yaml")] };
+      },
+      want: {
+        stdout: /^spec:pull: locked file:tiny\.yaml: source was tiny\.yaml \(sha256 /,
+        lockFields: ["capturedAt", "source"],
+        specRewritten: false,
+      },
+    },
+  ];
+
+  const cleanup: string[] = [];
+  afterAll(async () => {
+    await Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it.each(table)("$name", async ({ given, want }) => {
+    const repo = await tempRepo({ upstream: "http://127.0.0.1:9/unreachable", mirrors: ["mirror"] });
+    try {
+      await writeFile(join(repo, "tiny.yaml"), tinySpec);
+      await mkdir(join(repo, "mirror"));
+      await writeFile(join(repo, "mirror", "tiny.yaml"), tinySpec);
+      expect((await pull(repo, "--from", join(repo, "tiny.yaml"))).stdout).toMatch(/^spec:pull: locked tiny\.yaml: new lock /);
+      const lockPath = join(repo, "spec", "spec.lock.json");
+      const specPath = join(repo, "spec", "openapi.yaml");
+      const before = {
+        lock: await readFile(lockPath, "utf8"),
+        lockTime: (await stat(lockPath)).mtimeMs,
+        specTime: (await stat(specPath)).mtimeMs,
+      };
+      // The clock moves on between the pulls, so a new capture time would show.
+      await new Promise((r) => setTimeout(r, 20));
+
+      const { args, cwd } = await given(repo);
+      const result = await pullIn(cwd ?? process.cwd(), repo, ...args);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toMatch(want.stdout);
+      const after = await readFile(lockPath, "utf8");
+      const [was, now] = [JSON.parse(before.lock), JSON.parse(after)] as Record<string, unknown>[];
+      const differing = Object.keys(now ?? {}).filter((k) => JSON.stringify(was?.[k]) !== JSON.stringify(now?.[k]));
+      expect(differing.sort()).toEqual(want.lockFields);
+      // Nothing changed: the lock is not even rewritten.
+      if (want.lockFields.length === 0) expect((await stat(lockPath)).mtimeMs).toBe(before.lockTime);
+      expect((await stat(specPath)).mtimeMs !== before.specTime).toBe(want.specRewritten);
+      expect(now?.["source"]).not.toMatch(/^\//);
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
+  });
+
+  it("--locked refuses --from, and needs a lock", async () => {
+    const repo = await tempRepo({ upstream: "http://127.0.0.1:9/unreachable", mirrors: [] });
+    try {
+      const both = await pull(repo, "--locked", "--from", "x.yaml");
+      expect(both.code).toBe(2);
+      expect(both.stderr).toMatch(/^spec:pull: usage: .*--locked and --from exclude each other\)\n$/);
+      const noLock = await pull(repo, "--locked");
+      expect(noLock.code).toBe(1);
+      expect(noLock.stderr).toBe("spec:pull: spec/spec.lock.json is missing: run pnpm spec:pull --from <file-or-url>\n");
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
   });
 });
 

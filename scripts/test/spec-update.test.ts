@@ -94,7 +94,7 @@ describe("spec:update", () => {
     expect(result.action).toBe("locked");
     const after = await state(root);
     expect(after.lock).not.toBe(before.lock);
-    expect(JSON.parse(after.lock ?? "{}")).toMatchObject({ source: history("2024-12-12T1816") });
+    expect(JSON.parse(after.lock ?? "{}")).toMatchObject({ source: "file:2024-12-12T1816.yaml" });
     expect({ ...after, lock: undefined, spec: undefined }).toEqual({ ...before, lock: undefined, spec: undefined });
     expect(seen).toEqual([]);
   });
