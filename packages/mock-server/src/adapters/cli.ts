@@ -21,8 +21,9 @@ Options:
   --rate-limit-per-key <n>   Requests per second per key, >= 1 (implies --rate-limits)
   --call-interval <ms>       Time between two calls of a scheduled batch (default 1000)
   --no-lifecycle    Turn off the scheduled-batch lifecycle and the API's batch checks
-  --strict-query    400 for undeclared query parameters, bad pageSize, empty filters (default:
-                    read query strings as the API does)
+  --strict-query    400 for undeclared query parameters, a pageSize that is not a positive
+                    integer or above the maximum, empty filters (default: read query strings
+                    as the API does)
   --no-cors         No CORS answers (default: preflights pass, Access-Control-Allow-Origin: *)
 
 Calls and webhooks (every call lives: created → joined → ended → billed):
