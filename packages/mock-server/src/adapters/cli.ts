@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import type { JsonObject } from "../internal/json.js";
-import { startMockServer, type MockServer } from "../start-mock-server.js";
+import type { MockServer } from "../start-mock-server.js";
 import { badValue, OTHER_REASONS, readCommandLine, type CliOptions, type CliUsageError } from "./cli-options.js";
 
 const HELP = `Usage: ultravox-mock [options]
@@ -47,6 +47,8 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  // Loaded once the command line is good: --help and a bad flag answer without loading the mock.
+  const { startMockServer } = await import("../start-mock-server.js");
   const server = await startMockServer({
     calls: options.calls,
     filesPort: options.filesPort,
