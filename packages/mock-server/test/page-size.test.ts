@@ -99,6 +99,12 @@ describe("against DRF's paginator (Python's int() in CursorPagination.get_page_s
   });
 });
 
+it("the paginated lists are every operation of the spec with a pageSize parameter", () => {
+  const declaring = compiled.operations.filter((op) => op.queryParams.has("pageSize")).map((op) => op.operationId);
+  expect(LISTS.map((op) => op.operationId)).toEqual(declaring);
+  expect(LISTS.length).toBeGreaterThan(0);
+});
+
 describe.each(LISTS.map((op) => [op.operationId, op] as const))("pageSize on %s", (_, op) => {
   it("is found on every paginated list of the spec", () => {
     expect(op.queryParams.has("pageSize")).toBe(true);
