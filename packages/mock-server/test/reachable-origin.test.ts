@@ -1,10 +1,11 @@
 import { connect } from "node:net";
 import { startMockServer, type MockServer } from "@ultravox-api/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reachableOrigin } from "../src/internal/reachable-origin.js";
+import { bindsEveryInterface, reachableOrigin } from "../src/internal/reachable-origin.js";
 
-// The recording and SIP-log redirects of a server bound to every interface point at the host the
-// client used (its Host header), on the files' port: 0.0.0.0 is no address another machine can use.
+// A server bound to every interface hands out URLs a client can use: 0.0.0.0 is no address another
+// machine can use. The recording and SIP-log redirects name the host the client used (its Host
+// header) on the files' port; next/previous links the host and port it used.
 
 describe("reachableOrigin", () => {
   const TABLE: readonly { origin: string; host: string | null; want: string }[] = [
@@ -31,12 +32,37 @@ describe("reachableOrigin", () => {
   ];
   it.each(TABLE)("$origin, Host $host → $want", ({ origin, host, want }) => {
     expect(reachableOrigin(origin, host)).toBe(want);
+    expect(reachableOrigin(origin, host, "bound")).toBe(want);
+  });
+
+  const ASKED: readonly { origin: string; host: string | null; want: string }[] = [
+    { origin: "http://0.0.0.0:4010", host: "192.168.1.20:8080", want: "http://192.168.1.20:8080" },
+    { origin: "http://0.0.0.0:4010", host: "mock", want: "http://mock" },
+    { origin: "http://0.0.0.0:4010", host: "mock:80", want: "http://mock" },
+    { origin: "http://[::]:4010", host: "[fd00::1]:8080", want: "http://[fd00::1]:8080" },
+    { origin: "http://0.0.0.0:4010", host: null, want: "http://0.0.0.0:4010" },
+    { origin: "http://0.0.0.0:4010", host: "evil.example/x", want: "http://0.0.0.0:4010" },
+    { origin: "http://127.0.0.1:4010", host: "mock:8080", want: "http://127.0.0.1:4010" },
+  ];
+  it.each(ASKED)("the port asked: $origin, Host $host → $want", ({ origin, host, want }) => {
+    expect(reachableOrigin(origin, host, "asked")).toBe(want);
+  });
+
+  it.each([
+    ["http://0.0.0.0:1", true],
+    ["http://[::]:1", true],
+    ["http://127.0.0.1:1", false],
+    ["http://[::1]:1", false],
+    ["http://192.168.1.20:1", false],
+  ] as const)("bindsEveryInterface(%s) is %s", (origin, want) => {
+    expect(bindsEveryInterface(origin)).toBe(want);
   });
 });
 
 interface RawAnswer {
   readonly status: number;
   readonly location: string | undefined;
+  readonly body: string;
 }
 
 /** A GET over a plain socket, so the Host header (or none: HTTP/1.0) is exactly what the test says. */
@@ -48,10 +74,10 @@ function rawGet(port: number, path: string, key: string, host: string | null): P
     socket.on("data", (chunk: string) => (text += chunk));
     socket.on("error", reject);
     socket.on("end", () => {
-      const [head = ""] = text.split("\r\n\r\n");
+      const [head = "", ...rest] = text.split("\r\n\r\n");
       const [statusLine = "", ...lines] = head.split("\r\n");
       const location = lines.find((line) => line.toLowerCase().startsWith("location:"))?.slice("location:".length).trim();
-      resolve({ status: Number(statusLine.split(" ")[1]), location });
+      resolve({ status: Number(statusLine.split(" ")[1]), location, body: rest.join("\r\n\r\n") });
     });
     socket.write(`GET ${path} HTTP/1.0\r\n${host === null ? "" : `Host: ${host}\r\n`}X-API-Key: ${key}\r\n\r\n`);
   });
@@ -101,6 +127,27 @@ describe.each(["0.0.0.0", "::", "127.0.0.1"])("startMockServer({ host: %j }) ove
       expect({ host: location.hostname, port: location.port }).toEqual({ host: want, port: filesPort });
     });
   }
+
+  // given: the request's Host header; want: the origin of the list's next link.
+  const boundOrigin = (): string => `http://${bound}:${port}`;
+  const LINKS: readonly { given: string | null; want: () => string }[] = [
+    { given: "127.0.0.1:PORT", want: () => (wildcard ? `http://127.0.0.1:${port}` : boundOrigin()) },
+    { given: "mock-server:8080", want: () => (wildcard ? "http://mock-server:8080" : boundOrigin()) },
+    { given: "mock-server", want: () => (wildcard ? "http://mock-server" : boundOrigin()) },
+    { given: "evil.example/x", want: boundOrigin },
+    { given: null, want: boundOrigin },
+  ];
+  it.each(LINKS)("GET /api/calls?pageSize=1, Host $given → next on that origin", async ({ given, want }) => {
+    const answer = await rawGet(port, "/api/calls?pageSize=1", server.apiKey, given?.replace("PORT", String(port)) ?? null);
+    const { next } = JSON.parse(answer.body) as { next: string };
+    const link = new URL(next);
+    expect({ status: answer.status, origin: link.origin, path: link.pathname, pageSize: link.searchParams.get("pageSize") }).toEqual({
+      status: 200,
+      origin: want(),
+      path: "/api/calls",
+      pageSize: "1",
+    });
+  });
 
   it("the Location answers over HTTP when followed", async () => {
     const answer = await rawGet(port, `/api/calls/${recorded}/recording`, server.apiKey, `127.0.0.1:${port}`);
