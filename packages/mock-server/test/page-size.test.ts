@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { createMockHandler } from "@ultravox-api/mock-server";
 import { describe, expect, it } from "vitest";
 import { spec } from "../src/generated/spec.js";
@@ -66,6 +67,26 @@ describe("readPageSize", () => {
     expect(readPageSize("30", 20, false)).toEqual({ size: 20 });
     expect(readPageSize("30", 20, true)).toEqual({ error: "Ensure this value is less than or equal to 20." });
     expect(readPageSize("20", 20, true)).toEqual({ size: 20 });
+  });
+});
+
+describe("strict messages against Django's forms.IntegerField(min_value=1, max_value=100)", () => {
+  const availability = drfAvailability();
+  const skip = !availability.ok && !inCi();
+  // Values Django's form field and the paginator's int() read alike (Django also takes "5.0" and
+  // blank, which the paginator does not serve as asked: strict refuses those, see the table).
+  const SHARED = ["abc", "1.5", "1e1", "0x10", "0", "-1", "101", "100000000000", "1", "100", "+7", " 7 ", "007", "\u0661\u0662"];
+  it.skipIf(skip)("gives Django's messages, word for word", () => {
+    const field = { form: true, field: "IntegerField", kwargs: { min_value: 1, max_value: 100 } };
+    const script = fileURLToPath(new URL("./drf-reference/field_messages.py", import.meta.url));
+    const run = spawnSync(PYTHON, [script], { input: JSON.stringify(SHARED.map((value) => ({ ...field, value }))), encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    const django = JSON.parse(run.stdout) as (string[] | null)[];
+    const mock = SHARED.map((text) => {
+      const reading = readPageSize(text, 100, true);
+      return "error" in reading ? [reading.error] : null;
+    });
+    expect(mock).toEqual(django);
   });
 });
 
