@@ -97,10 +97,11 @@ export interface MockOptions {
   readonly childFixtures?: number;
   /**
    * Stricter than the API, to catch typos: query parameters the operation does not declare, a
-   * `pageSize` that is not a positive integer, an empty filter or cursor are a 400. Default false:
+   * `pageSize` that is not a positive integer or is above the list's maximum (on every paginated
+   * list, in Django's IntegerField words), an empty filter or cursor are a 400. Default false:
    * query strings are read as Django reads them (the last of repeated values, empty filter = no
-   * filter, a bad `pageSize` = the default, an empty `cursor` = the first page, unknown parameters
-   * ignored).
+   * filter, a bad `pageSize` = the default, one above the maximum = the maximum, an empty `cursor`
+   * = the first page, unknown parameters ignored).
    */
   readonly strictQuery?: boolean;
   /**

@@ -5,6 +5,7 @@ import { toMockHandler } from "./adapters/web-request.js";
 import { buildMockInstance } from "./instance/build-mock-instance.js";
 import type { MockInstance } from "./instance/mock-instance.js";
 import type { MockHandler, MockOptions } from "./mock-options.js";
+import { bindsEveryInterface, reachableOrigin } from "./internal/reachable-origin.js";
 import { ConnectionReset } from "./pipeline/connection-reset.js";
 import { json } from "./pipeline/respond.js";
 import { CompilerNeeded } from "./spec/validators.js";
@@ -37,10 +38,13 @@ const MAX_HEADER_BYTES = 64 * 1024;
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const mock = await mockInstance(options);
   let origin = "";
+  let everyInterface = false;
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) => {
     let coreRequest;
     try {
-      coreRequest = fromNodeRequest(request, origin);
+      // Bound to every interface, the bound address is no URL a client can use: next/previous links
+      // name the host and port the client asked for, as Django's build_absolute_uri does.
+      coreRequest = fromNodeRequest(request, everyInterface ? reachableOrigin(origin, request.headers.host ?? null, "asked") : origin);
     } catch {
       writeNodeResponse(response, json(400, { detail: "Malformed request target." }));
       return;
@@ -77,6 +81,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   const host = options.host ?? "127.0.0.1";
   origin = await listen(server, options.port ?? 0, host);
+  everyInterface = bindsEveryInterface(origin);
   // Only the files: a second origin, as the API's signed storage URLs are.
   let filesOrigin = "";
   const files = createServer((request, response) => {

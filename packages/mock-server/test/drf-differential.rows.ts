@@ -145,6 +145,13 @@ const rowsOfQuery: Row[] = [
   { name: "a negative pageSize: the default", kind: 4, method: "GET", path: `${CALLS}?pageSize=-3`, want: calls({ count: 10, total: 12, next: true }) },
   { name: "a fractional pageSize: the default", kind: 4, method: "GET", path: `${CALLS}?pageSize=2.5`, want: calls({ count: 10, total: 12, next: true }) },
   { name: "pageSize above the maximum: capped at 100, no error", kind: 4, method: "GET", path: `${CALLS}?pageSize=500`, want: calls({ count: 12, total: 12, next: false }) },
+  // Python's int() reads the page size: what it takes is served, anything else is the default.
+  { name: "pageSize with underscores between digits (int() reads 1_1)", kind: 4, method: "GET", path: `${CALLS}?pageSize=1_1`, want: calls({ count: 11, total: 12, next: true }) },
+  { name: "pageSize with a sign and spaces around", kind: 4, method: "GET", path: `${CALLS}?pageSize=%20%2B3%20`, want: calls({ count: 3, total: 12, next: true }) },
+  { name: "pageSize in fullwidth digits", kind: 4, method: "GET", path: `${CALLS}?pageSize=%EF%BC%93`, want: calls({ count: 3, total: 12, next: true }) },
+  { name: "pageSize in hex: the default", kind: 4, method: "GET", path: `${CALLS}?pageSize=0x3`, want: calls({ count: 10, total: 12, next: true }) },
+  { name: "pageSize with an exponent: the default", kind: 4, method: "GET", path: `${CALLS}?pageSize=3e0`, want: calls({ count: 10, total: 12, next: true }) },
+  { name: "pageSize written as a float: the default", kind: 4, method: "GET", path: `${CALLS}?pageSize=3.0`, want: calls({ count: 10, total: 12, next: true }) },
   { name: "an empty cursor: the first page", kind: 4, method: "GET", path: `${CALLS}?cursor=&pageSize=3`, want: calls({ count: 3, total: 12, next: true }) },
   { name: "a cursor that does not decode: 404 Invalid cursor", kind: 4, method: "GET", path: `${CALLS}?cursor=abc`, want: { status: 404, allow: LIST, json: { detail: "Invalid cursor" } } },
   { name: "an unknown parameter is ignored", kind: 4, method: "GET", path: `${CALLS}?colour=blue`, want: calls({ count: 10, total: 12, next: true }) },

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-import { parseArgs } from "node:util";
-import { parseCallAutomation } from "../behaviours/ultravox/call-controls.js";
-import type { CallAutomation } from "../behaviours/ultravox/call-model.js";
-import { startMockServer } from "../start-mock-server.js";
+import type { JsonObject } from "../internal/json.js";
+import type { MockServer } from "../start-mock-server.js";
+import { badValue, OTHER_REASONS, readCommandLine, type CliOptions, type CliUsageError } from "./cli-options.js";
 
 const HELP = `Usage: ultravox-mock [options]
 
@@ -21,8 +20,9 @@ Options:
   --rate-limit-per-key <n>   Requests per second per key, >= 1 (implies --rate-limits)
   --call-interval <ms>       Time between two calls of a scheduled batch (default 1000)
   --no-lifecycle    Turn off the scheduled-batch lifecycle and the API's batch checks
-  --strict-query    400 for undeclared query parameters, bad pageSize, empty filters (default:
-                    read query strings as the API does)
+  --strict-query    400 for undeclared query parameters, a pageSize that is not a positive
+                    integer or above the maximum, empty filters (default: read query strings
+                    as the API does)
   --no-cors         No CORS answers (default: preflights pass, Access-Control-Allow-Origin: *)
 
 Calls and webhooks (every call lives: created → joined → ended → billed):
@@ -30,8 +30,8 @@ Calls and webhooks (every call lives: created → joined → ended → billed):
                              (default never: the call ends "unjoined" at its joinTimeout, 30 s)
   --end-after <ms|never>     A joined call ends this long after joining (default never:
                              it ends "timeout" at its maxDuration)
-  --end-reason <reason>      End reason of --end-after: hangup (default), agent_hangup,
-                             timeout, connection_error, system_error
+  --end-reason <reason>      End reason of --end-after: hangup (default), or one of
+                             ${OTHER_REASONS}
   --bill-after <ms>          A call is billed this long after its end (default 0)
   --webhook-timeout <ms>     Wall-time limit of one webhook delivery (default 10000)
   --files-port <n>           Port of the second origin serving recordings and SIP logs
@@ -42,48 +42,31 @@ Calls and webhooks (every call lives: created → joined → ended → billed):
 `;
 
 async function main(): Promise<void> {
-  const { values } = parseOptions();
-  if (values.help === true) {
+  const options = readCommandLine(process.argv.slice(2));
+  if (options === "help") {
     process.stdout.write(HELP);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
-  const frozen = values.clock === undefined ? undefined : Date.parse(values.clock);
-  if (frozen !== undefined && Number.isNaN(frozen)) throw new Error(`--clock must be an ISO date, got ${values.clock ?? ""}`);
-  const perKey = values["rate-limit-per-key"] === undefined ? undefined : Number(values["rate-limit-per-key"]);
-  if (perKey !== undefined && !(Number.isFinite(perKey) && perKey >= 1)) {
-    throw new Error(`--rate-limit-per-key must be a number >= 1, got ${values["rate-limit-per-key"] ?? ""}`);
-  }
-  const interval = values["call-interval"] === undefined ? undefined : Number(values["call-interval"]);
-  if (interval !== undefined && !(Number.isFinite(interval) && interval >= 0)) {
-    throw new Error(`--call-interval must be milliseconds >= 0, got ${values["call-interval"] ?? ""}`);
-  }
-  const automation = callAutomation(values);
-  const webhookTimeout = values["webhook-timeout"] === undefined ? undefined : Number(values["webhook-timeout"]);
-  if (webhookTimeout !== undefined && !(Number.isFinite(webhookTimeout) && webhookTimeout > 0)) {
-    throw new Error(`--webhook-timeout must be milliseconds > 0, got ${values["webhook-timeout"] ?? ""}`);
-  }
-  const filesPort = values["files-port"] === undefined ? 0 : Number(values["files-port"]);
-  if (!Number.isInteger(filesPort) || filesPort < 0 || filesPort > 65535) throw new Error(`--files-port must be 0-65535, got ${values["files-port"] ?? ""}`);
+  // Loaded once the command line is good: --help and a bad flag answer without loading the mock.
+  const { startMockServer } = await import("../start-mock-server.js");
   const server = await startMockServer({
-    calls: automation,
-    filesPort,
-    ...(webhookTimeout === undefined ? {} : { webhooks: { timeoutMs: webhookTimeout } }),
-    port,
-    host: values.host,
-    seed: values.seed,
-    clock: frozen === undefined ? { mode: "real" } : { mode: "virtual", start: frozen },
-    ...(perKey !== undefined ? { rateLimits: { perKey } } : values["rate-limits"] === true ? { rateLimits: true } : {}),
-    lifecycle: values["no-lifecycle"] === true ? false : interval === undefined ? true : { callIntervalMs: interval },
-    strictQuery: values["strict-query"] === true,
-    cors: values["no-cors"] !== true,
-    // Loaded on demand: the YAML parser is not needed for the bundled spec.
-    ...(values.spec === undefined ? {} : { spec: await (await import("./load-spec-file.js")).loadSpecFile(values.spec) }),
-    ...(values["api-key"] === undefined ? {} : { apiKeys: values["api-key"] }),
+    calls: options.calls,
+    filesPort: options.filesPort,
+    ...(options.webhookTimeout === undefined ? {} : { webhooks: { timeoutMs: options.webhookTimeout } }),
+    port: options.port,
+    host: options.host,
+    seed: options.seed,
+    clock: options.clock === undefined ? { mode: "real" } : { mode: "virtual", start: options.clock },
+    ...(options.rateLimitPerKey !== undefined ? { rateLimits: { perKey: options.rateLimitPerKey } } : options.rateLimits ? { rateLimits: true } : {}),
+    lifecycle: !options.lifecycle ? false : options.callInterval === undefined ? true : { callIntervalMs: options.callInterval },
+    strictQuery: options.strictQuery,
+    cors: options.cors,
+    ...(options.spec === undefined ? {} : { spec: await specFile(options.spec) }),
+    ...(options.apiKeys === undefined ? {} : { apiKeys: options.apiKeys }),
+  }).catch((error: unknown) => {
+    throw listenError(error, options) ?? error;
   });
-  process.stdout.write(`ultravox-mock listening on ${server.url} (${server.operationCount} operations) API key: ${server.apiKey}\n`);
-  process.stdout.write(`ultravox-mock files (recordings, SIP logs) on ${server.filesUrl}\n`);
+  process.stdout.write(banner(server, options.apiKeys));
   const stop = (signal: string): void => {
     void server.close().then(() => {
       process.stdout.write(`ultravox-mock stopped (${signal})\n`);
@@ -93,52 +76,42 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-const FLAGS = { "join-after": "joinAfterMs", "end-after": "endAfterMs", "end-reason": "endReason", "bill-after": "billAfterMs" } as const;
-
-/** The call automation flags, checked as the admin route checks its body (a typo is an error, never ignored). */
-function callAutomation(values: Partial<Record<keyof typeof FLAGS, string>>): CallAutomation {
-  const input: Record<string, string> = {};
-  for (const [flag, field] of Object.entries(FLAGS)) {
-    const value = values[flag as keyof typeof FLAGS];
-    if (value !== undefined) input[field] = value;
-  }
-  const parsed = parseCallAutomation(input);
-  if ("automation" in parsed) return parsed.automation;
-  const [field, messages] = Object.entries(parsed.errors)[0] ?? ["", []];
-  const flag = Object.entries(FLAGS).find(([, name]) => name === field)?.[0] ?? field;
-  throw new Error(`--${flag}: ${messages.join(" ")} Got ${input[field] ?? ""}`);
+/** The two lines printed once listening: the API's origin, operations and every accepted key; the files' origin. */
+function banner(server: MockServer, apiKeys: readonly string[] | undefined): string {
+  const keys = apiKeys ?? [server.apiKey];
+  return (
+    `ultravox-mock listening on ${server.url} (${server.operationCount} operations) ${keys.length > 1 ? "API keys" : "API key"}: ${keys.join(", ")}\n` +
+    `ultravox-mock files (recordings, SIP logs) on ${server.filesUrl}\n`
+  );
 }
 
-/** The command line, read strictly: an unknown flag is an error that points to --help. */
-function parseOptions() {
+/** The --spec document; a file that cannot be read or is not OpenAPI is that flag's bad value. */
+async function specFile(path: string): Promise<JsonObject> {
   try {
-    return parseArgs({
-      options: {
-        port: { type: "string", default: "4010" },
-        host: { type: "string", default: "127.0.0.1" },
-        seed: { type: "string", default: "0" },
-        spec: { type: "string" },
-        "api-key": { type: "string", multiple: true },
-        clock: { type: "string" },
-        "rate-limits": { type: "boolean" },
-        "rate-limit-per-key": { type: "string" },
-        "call-interval": { type: "string" },
-        "no-lifecycle": { type: "boolean" },
-        "strict-query": { type: "boolean" },
-        "no-cors": { type: "boolean" },
-        "join-after": { type: "string" },
-        "end-after": { type: "string" },
-        "end-reason": { type: "string" },
-        "bill-after": { type: "string" },
-        "webhook-timeout": { type: "string" },
-        "files-port": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    // Loaded on demand: the YAML parser is not needed for the bundled spec.
+    return await (await import("./load-spec-file.js")).loadSpecFile(path);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${message}. See ultravox-mock --help for the options.`);
+    throw badValue("spec", path, error instanceof Error ? error.message : String(error));
   }
+}
+
+const LISTEN_REASONS: Readonly<Record<string, string>> = {
+  EADDRINUSE: "in use",
+  EACCES: "not permitted for this user",
+  EADDRNOTAVAIL: "not an address of this machine",
+  ENOTFOUND: "no such host",
+  EAI_AGAIN: "the name did not resolve",
+};
+
+/** A port in use or a host that is not this machine's, as the bad value of --port, --files-port or --host. */
+function listenError(error: unknown, options: CliOptions): CliUsageError | undefined {
+  const { code, port } = (error ?? {}) as { code?: unknown; port?: unknown };
+  const reason = typeof code === "string" ? LISTEN_REASONS[code] : undefined;
+  if (reason === undefined) return undefined;
+  if (code !== "EADDRINUSE" && code !== "EACCES") return badValue("host", options.host, reason);
+  // The API's port is bound first: the files' port fails only once it is up.
+  const flag = port === options.filesPort && (port !== options.port || options.port === 0) ? "files-port" : "port";
+  return badValue(flag, String(port), reason);
 }
 
 main().catch((error: unknown) => {

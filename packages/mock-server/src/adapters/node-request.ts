@@ -16,7 +16,7 @@ class NodeCoreRequest implements CoreRequest {
     const target = request.url ?? "/";
     this.#request = request;
     this.method = (request.method ?? "GET").toUpperCase();
-    // Never trust the Host header for the origin: next/previous links point at this server.
+    // The origin is the caller's (the server's own address): next/previous links point at this server.
     this.url = parsedUrl(origin + (target.startsWith("/") ? target : `/${target}`));
   }
 

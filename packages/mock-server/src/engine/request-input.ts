@@ -4,6 +4,7 @@ import type { CoreRequest } from "../pipeline/core-exchange.js";
 import { detail, HttpFailure } from "../pipeline/http-failure.js";
 import { toFieldErrors } from "../spec/drf-errors.js";
 import { parseLikeDrf } from "../spec/drf-parse.js";
+import { readPageSize } from "./page-size.js";
 import { decodeUtf8LikeDrf, pythonJsonErrorText } from "../spec/python-json-error.js";
 import type { CompiledOperation } from "../spec/operation.js";
 
@@ -18,7 +19,7 @@ export class QueryReader {
   readonly #strict: boolean;
   readonly #known = new Map<CompiledOperation, Map<string, Readonly<JsonObject>>>();
 
-  /** `strict`: undeclared parameters are a 400 (see MockOptions.strictQuery). */
+  /** `strict`: undeclared parameters and a `pageSize` not served as asked are a 400 (see MockOptions.strictQuery). */
   constructor(strict: boolean) {
     this.#strict = strict;
   }
@@ -46,8 +47,9 @@ export class QueryReader {
    * As Django reads a query string: the last of repeated values (QueryDict), every value of an
    * array parameter, an object parameter's keys in the form the spec gives; then, unless strict,
    * an empty value is no value (no filter, the first page, the default page size), a `pageSize`
-   * that is not a positive integer is the default and undeclared parameters are ignored. What is
-   * left to refuse is a 400 worded as django-filter's form fields word it.
+   * that is not a positive integer is the default, one above the maximum the maximum (see
+   * readPageSize) and undeclared parameters are ignored. What is left to refuse is a 400 worded as
+   * django-filter's form fields word it.
    */
   #check(url: URL, op: CompiledOperation): JsonObject {
     const query = bareObject();
@@ -66,25 +68,28 @@ export class QueryReader {
       }
     }
     if (!this.#strict) dropEmpty(query);
+    const pageSizeError = this.#pageSize(query, op);
     const validateQuery = op.validateQuery();
-    // Through a plain boolean: ajv's type guard would narrow `query` to never below.
-    const valid = (data: unknown): boolean => validateQuery(data);
-    if (valid(query)) return query;
-    let errors = validateQuery.errors ?? [];
-    if (!this.#strict) {
-      // DRF's paginator: a page size it cannot read as a positive integer is the default, one
-      // above the maximum is the maximum.
-      if (errors.some((error) => topName(error) === PAGE_SIZE) && PAGE_SIZE in query) {
-        const asked = String(query[PAGE_SIZE]);
-        if (/^\d+$/.test(asked) && Number(asked) > 0) query[PAGE_SIZE] = Math.min(Number(asked), op.pageSize.max);
-        else Reflect.deleteProperty(query, PAGE_SIZE);
-        if (valid(query)) return query;
-        errors = validateQuery.errors ?? [];
-      }
-      errors = errors.filter((error: ErrorObject) => error.keyword !== "additionalProperties");
-    }
-    if (errors.length > 0) throw new HttpFailure(400, renameUnknown(toFieldErrors(errors, { form: true })));
-    return query;
+    let errors = validateQuery(query) ? [] : (validateQuery.errors ?? []);
+    // Unknown parameters: Django ignores them; strict mode names them.
+    if (!this.#strict) errors = errors.filter((error: ErrorObject) => error.keyword !== "additionalProperties");
+    if (errors.length === 0 && pageSizeError === undefined) return query;
+    const fields = errors.length === 0 ? bareObject() : renameUnknown(toFieldErrors(errors, { form: true }));
+    if (pageSizeError !== undefined) fields[PAGE_SIZE] = [pageSizeError];
+    throw new HttpFailure(400, fields);
+  }
+
+  /**
+   * A paginated list's `pageSize`, read once for every list whatever bounds its spec declares:
+   * replaced by the size served (or removed for the default); in strict mode the 400 message of a
+   * value the API would not serve as asked.
+   */
+  #pageSize(query: JsonObject, op: CompiledOperation): string | undefined {
+    if (!op.paginated || !op.queryParams.has(PAGE_SIZE) || !(PAGE_SIZE in query)) return undefined;
+    const reading = readPageSize(String(query[PAGE_SIZE]), op.pageSize.max, this.#strict);
+    if ("error" in reading || reading.size === undefined) Reflect.deleteProperty(query, PAGE_SIZE);
+    else query[PAGE_SIZE] = reading.size;
+    return "error" in reading ? reading.error : undefined;
   }
 }
 
@@ -110,12 +115,6 @@ function dropEmpty(query: JsonObject): void {
       else query[key] = kept;
     }
   }
-}
-
-function topName(error: ErrorObject): string | undefined {
-  if (error.instancePath !== "") return error.instancePath.split("/")[1];
-  const missing = (error.params as Record<string, unknown>)["missingProperty"];
-  return typeof missing === "string" ? missing : undefined;
 }
 
 /** An unknown query parameter (strictQuery) is a typo the real API would silently ignore: say so instead. */

@@ -1,3 +1,4 @@
+import { reachableOrigin } from "../../internal/reachable-origin.js";
 import type { BehaviourHost, OperationBehaviour, OperationCall } from "../../behaviour.js";
 import type { CoreResponse } from "../../pipeline/core-exchange.js";
 import { fail } from "../../pipeline/http-failure.js";
@@ -45,7 +46,10 @@ export class LiveCalls {
   readonly webhooks: TenantWebhookRegistry;
   readonly calls: TenantCallStore;
   readonly files = new MockFiles();
-  /** The origin of the files' URLs (a second port of the server); default: the request's own origin. */
+  /**
+   * The origin of the files' URLs (a second port of the server); default: the request's own origin.
+   * Bound to every interface (0.0.0.0, ::), its host comes from each request's Host header.
+   */
   fileOrigin: string | undefined;
   readonly #host: BehaviourHost;
   readonly #apiKeys: readonly string[];
@@ -194,7 +198,9 @@ export class LiveCalls {
   }
 
   #links(call: OperationCall): { fileOrigin: string; files: MockFiles } {
-    return { fileOrigin: this.fileOrigin ?? call.request.url.origin, files: this.files };
+    // Bound to every interface, the files' own address is unreachable: the host the client used instead.
+    const fileOrigin = this.fileOrigin === undefined ? call.request.url.origin : reachableOrigin(this.fileOrigin, call.request.header("host"));
+    return { fileOrigin, files: this.files };
   }
 
   #automationOf(call: OperationCall): CallAutomation | undefined {
