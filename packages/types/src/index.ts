@@ -10,7 +10,8 @@ export type SchemaName = keyof components["schemas"];
 /**
  * A schema as the API returns it: readOnly fields are plain fields, writeOnly fields are absent.
  * Object schemas are named interfaces (`Schema<"ScheduledCall">` shows as `ScheduledCall` in hovers
- * and compiler messages); like any interface, they are not assignable to `Record<string, unknown>`.
+ * and compiler messages). Each extends a mapped type, so unlike a hand-written interface it is
+ * assignable to `Record<string, unknown>` (generic helpers over JSON records accept it).
  */
 export type Schema<Name extends SchemaName> = SchemaTypes[Name];
 

@@ -15,6 +15,17 @@ describe("named schema types", () => {
     expectTypeOf<Mismatches>().toEqualTypeOf<never>();
   });
 
+  it("is assignable to Record<string, unknown>, object schemas included (unlike a hand-written interface)", () => {
+    type NotRecords = { [N in SchemaName]: Schema<N> extends Record<string, unknown> ? never : Schema<N> extends object ? N : never }[SchemaName];
+    expectTypeOf<NotRecords>().toEqualTypeOf<never>();
+    expectTypeOf<Schema<"Agent">>().toExtend<Record<string, unknown>>();
+    expectTypeOf<Schema<"ScheduledCall">>().toExtend<Record<string, unknown>>();
+    interface HandWritten {
+      a: string;
+    }
+    expectTypeOf<HandWritten>().not.toExtend<Record<string, unknown>>();
+  });
+
   it("keeps enums and unions as they are", () => {
     expectTypeOf<Schema<"ScheduledCall">["status"]>().toEqualTypeOf<"FUTURE" | "PENDING" | "SUCCESS" | "EXPIRED" | "ERROR">();
     expectTypeOf<{ detail: string }>().toExtend<Schema<"BadRequestError">>();
