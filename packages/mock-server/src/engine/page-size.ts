@@ -11,13 +11,15 @@ export type PageSizeReading = { readonly size: number | undefined } | { readonly
 /**
  * Reads `text` (the query string's last `pageSize` value) for an operation whose largest page is `max`.
  * Not strict (production): a positive integer as Python's `int()` reads it, clamped to `max`; anything
- * else is the default. Strict: a text `int()` cannot read (blank, `1.5`, `1e1`, `abc`) is
- * "Enter a whole number.", zero or less "Ensure this value is greater than or equal to 1.", above
+ * else is the default. Strict: an empty text is "This field is required.", another text `int()` cannot
+ * read (` `, `1.5`, `1e1`, `abc`) "Enter a whole number.", zero or less "Ensure this value is greater than or equal to 1.", above
  * `max` "Ensure this value is less than or equal to <max>.".
  */
 export function readPageSize(text: string, max: number, strict: boolean): PageSizeReading {
   const value = pythonInt(text);
   if (!strict) return { size: value === undefined || value < 1 ? undefined : Math.min(value, max) };
+  // An empty value, as Django's required IntegerField words it (only "" is empty to it: " " is not a whole number).
+  if (text === "") return { error: "This field is required." };
   if (value === undefined) return { error: "Enter a whole number." };
   if (value < 1) return { error: "Ensure this value is greater than or equal to 1." };
   if (value > max) return { error: `Ensure this value is less than or equal to ${max}.` };
