@@ -151,6 +151,20 @@ describe("ultravox-mock's banner", () => {
     expect(files).toMatch(FILES);
   });
 
+  // Bound to every interface, the bound address is not one every platform connects to: the banner
+  // gives the loopback URL, which does, and says what it is bound to.
+  it.each([
+    { host: "0.0.0.0", origin: /^http:\/\/127\.0\.0\.1:\d+$/ },
+    { host: "::", origin: /^http:\/\/\[::1\]:\d+$/ },
+  ])("--host $host: loopback URLs, and the binding named", async ({ host, origin }) => {
+    const [listening = "", files = ""] = await bannerOf(["--host", host, "--api-key", "k"]);
+    const match = /^ultravox-mock listening on (\S+) \(114 operations; bound to (\S+), every interface\) API key: k$/.exec(listening);
+    expect(match?.slice(2)).toEqual([host]);
+    expect(match?.[1]).toMatch(origin);
+    const filesOrigin = /^ultravox-mock files \(recordings, SIP logs\) on (\S+)$/.exec(files)?.[1] ?? "";
+    expect(filesOrigin).toMatch(origin);
+  });
+
   it("without --api-key: the one key generated from the seed", async () => {
     const [listening = ""] = await bannerOf(["--seed", "42"]);
     expect(LISTENING.exec(listening)?.[1]).toBe("API key");

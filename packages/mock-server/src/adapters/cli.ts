@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { bindsEveryInterface } from "../internal/reachable-origin.js";
 import type { JsonObject } from "../internal/json.js";
 import type { MockServer } from "../start-mock-server.js";
 import { badValue, OTHER_REASONS, readCommandLine, type CliOptions, type CliUsageError } from "./cli-options.js";
@@ -79,10 +80,22 @@ async function main(): Promise<void> {
 /** The two lines printed once listening: the API's origin, operations and every accepted key; the files' origin. */
 function banner(server: MockServer, apiKeys: readonly string[] | undefined): string {
   const keys = apiKeys ?? [server.apiKey];
+  // Bound to every interface (0.0.0.0, ::), the bound address is not one every platform can connect
+  // to (Windows cannot): print this machine's loopback URL, which works everywhere, and say so.
+  const every = bindsEveryInterface(server.url);
+  const shown = (url: string): string => (every ? loopback(url) : url);
+  const bound = every ? `; bound to ${new URL(server.url).hostname.replace(/^\[(.*)\]$/, "$1")}, every interface` : "";
   return (
-    `ultravox-mock listening on ${server.url} (${server.operationCount} operations) ${keys.length > 1 ? "API keys" : "API key"}: ${keys.join(", ")}\n` +
-    `ultravox-mock files (recordings, SIP logs) on ${server.filesUrl}\n`
+    `ultravox-mock listening on ${shown(server.url)} (${server.operationCount} operations${bound}) ${keys.length > 1 ? "API keys" : "API key"}: ${keys.join(", ")}\n` +
+    `ultravox-mock files (recordings, SIP logs) on ${shown(server.filesUrl)}\n`
   );
+}
+
+/** `http://0.0.0.0:4010` → `http://127.0.0.1:4010`; `http://[::]:4010` → `http://[::1]:4010`. */
+function loopback(url: string): string {
+  const parsed = new URL(url);
+  parsed.hostname = parsed.hostname === "0.0.0.0" ? "127.0.0.1" : "[::1]";
+  return parsed.origin;
 }
 
 /** The --spec document; a file that cannot be read or is not OpenAPI is that flag's bad value. */
