@@ -3,46 +3,36 @@
 // Each call runs in its own Node process with the built package, which then lists what still keeps
 // it alive: in the test's own process, the runner's timers come and go around the call.
 import { execFile } from "node:child_process";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { json, startTestServer, type TestServer } from "../support/test-server.js";
 
 const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL("../../", import.meta.url));
 
-let server: Server;
-let base = "";
+let server: TestServer;
 let refused = "";
 const seen = new Map<string, number>();
 
 beforeAll(async () => {
-  // Each case's path answers by how often it was asked: first a failure, then 200.
-  server = createServer((req, res) => {
-    const path = req.url ?? "";
-    const count = (seen.get(path) ?? 0) + 1;
-    seen.set(path, count);
-    const answer = (status: number, headers: Record<string, string> = {}): void => {
-      res.writeHead(status, { "content-type": "application/json", ...headers });
-      res.end(JSON.stringify({ name: "ok" }));
-    };
-    if (path.includes("case=reset") && count === 1) req.socket.destroy();
-    else if (path.includes("case=503") && count === 1) answer(503);
-    else if (path.includes("case=redirect") && count === 1) answer(302, { location: `${base}/api/accounts/me?case=after` });
-    else if (path.includes("case=silent")) req.on("close", () => res.destroy());
-    else answer(200);
+  // Each case's path answers by how often it was asked: first a failure, then 200. "silent" never answers.
+  server = await startTestServer(({ url }, response) => {
+    const count = (seen.get(url) ?? 0) + 1;
+    seen.set(url, count);
+    if (url.includes("case=silent")) return;
+    if (url.includes("case=reset") && count === 1) response.socket?.destroy();
+    else if (url.includes("case=503") && count === 1) json(response, 503, { detail: "busy" });
+    else if (url.includes("case=redirect") && count === 1) json(response, 302, {}, { location: `${server.url}/api/accounts/me?case=after` });
+    else json(response, 200, { name: "ok" });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  refused = `http://127.0.0.1:${String((probe.address() as AddressInfo).port)}`;
-  await new Promise((resolve) => probe.close(resolve));
+  // A port that was just free: nothing listens on it once the server is closed.
+  const probe = await startTestServer(() => undefined);
+  refused = probe.url;
+  await probe.close();
 });
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
+afterAll(async () => {
+  await server.close();
 });
 
 // The child: one call with a long time limit, then what is left keeping the process alive once the
@@ -71,13 +61,13 @@ describe("no timer outlives a settled call (the built package, in its own proces
   const cases: { name: string; url: () => string; query: string; options?: object; abortAfterMs?: number; rejectingFetch?: boolean; want: string }[] = [
     { name: "a refused connection, retried", url: () => refused, query: "refused", want: "UltravoxConnectionError" },
     { name: "a refused connection, not retried", url: () => refused, query: "refused", options: { retry: false }, want: "UltravoxConnectionError" },
-    { name: "a fetch that rejects at once (a polyfill or an interceptor refusing)", url: () => base, query: "x", rejectingFetch: true, options: { retry: false }, want: "UltravoxConnectionError" },
-    { name: "a reset connection, then 200", url: () => base, query: "reset", want: "200" },
-    { name: "a 503, then 200", url: () => base, query: "503", want: "200" },
-    { name: "a redirect, then 200", url: () => base, query: "redirect", want: "200" },
-    { name: "200 at once", url: () => base, query: "plain", want: "200" },
-    { name: "no answer within the time limit", url: () => base, query: "silent", options: { timeoutMs: 50 }, want: "UltravoxTimeoutError" },
-    { name: "the caller's abort while waiting", url: () => base, query: "silent", abortAfterMs: 50, want: "AbortError" },
+    { name: "a fetch that rejects at once (a polyfill or an interceptor refusing)", url: () => server.url, query: "x", rejectingFetch: true, options: { retry: false }, want: "UltravoxConnectionError" },
+    { name: "a reset connection, then 200", url: () => server.url, query: "reset", want: "200" },
+    { name: "a 503, then 200", url: () => server.url, query: "503", want: "200" },
+    { name: "a redirect, then 200", url: () => server.url, query: "redirect", want: "200" },
+    { name: "200 at once", url: () => server.url, query: "plain", want: "200" },
+    { name: "no answer within the time limit", url: () => server.url, query: "silent", options: { timeoutMs: 50 }, want: "UltravoxTimeoutError" },
+    { name: "the caller's abort while waiting", url: () => server.url, query: "silent", abortAfterMs: 50, want: "AbortError" },
   ];
   it.each(cases)("$name: $want, and no pending timer", async ({ url, query, options, abortAfterMs, rejectingFetch, want }) => {
     const env = { ...process.env, CASE: JSON.stringify({ baseUrl: url(), query, options, abortAfterMs, rejectingFetch }) };
