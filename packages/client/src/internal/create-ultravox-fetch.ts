@@ -64,7 +64,7 @@ export function createUltravoxFetch(
         const stop = (reason: unknown): void => {
           clearTimeout(timer);
           controller.abort(reason);
-          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the caller's own abort reason, passed through as it is
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the caller's abort reason, the time-out error or the fetch's failure, passed through as it is
           reject(reason);
         };
         // Arguments rather than a closure: one allocation less per request.
@@ -73,18 +73,12 @@ export function createUltravoxFetch(
         watched?.addEventListener("abort", () => {
           stop(watched.reason);
         });
-        // Settled either way, the timer goes: a pending one would keep a Node process alive for `limit`.
-        fetch(attempt, { redirect: mode, signal: controller.signal }).then(
-          (response) => {
-            clearTimeout(timer);
-            resolve(response);
-          },
-          (error: unknown) => {
-            clearTimeout(timer);
-            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the fetch's own failure, passed through as it is
-            reject(error);
-          },
-        );
+        // Settled either way, the timer goes (a pending one would keep a Node process alive for
+        // `limit`): a failed fetch ends the attempt through `stop`, as a time-out or an abort does.
+        fetch(attempt, { redirect: mode, signal: controller.signal }).then((response) => {
+          clearTimeout(timer);
+          resolve(response);
+        }, stop);
       });
     };
     const started = Date.now();
